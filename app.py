@@ -1,0 +1,17 @@
+"""eipmap — entry point: page config, language, shared sidebar header, navigation. No logic here."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eipmap.i18n import t
+from eipmap.ui import layout, widgets
+
+st.set_page_config(page_title="eipmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
+lang = widgets.language_picker()
+layout.inject_css()
+pages = [
+    st.Page("pages/map.py", title=t("nav.map", lang), icon="🗺️", url_path="map", default=True),
+    st.Page("pages/about.py", title=t("nav.about", lang), icon="📚", url_path="about"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,177 @@
+"""Plotly figures: an indicator's trend against its target, category small multiples, a link Sankey."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from eipmap.i18n import fmt_number, t
+from eipmap.models import YEARS, Indicator, Provenance, Resource, TargetKind
+from eipmap.symbiosis import RESOURCE_COLOURS
+
+PROVENANCE_MARKERS = {
+    Provenance.REPORTED.value: dict(symbol="circle", size=12, color="#1f3b73"),
+    Provenance.ESTIMATED.value: dict(symbol="diamond", size=10, color="#5b7db8"),
+    Provenance.ILLUSTRATIVE.value: dict(symbol="circle-open", size=9, color="#7a7a7a", line=dict(width=2)),
+}
+TARGET_COLOUR = "#c0392b"
+FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=14)
+TITLE_WIDTH = 58
+SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal then thousands
+
+
+def series(values: pd.DataFrame, park_id: str, indicator_id: str) -> pd.DataFrame:
+    """One park's values of one indicator, one row per year 2019–2025 (NaN where missing)."""
+    rows = values[(values["park_id"] == park_id) & (values["indicator_id"] == indicator_id)]
+    return rows.set_index("year").reindex(list(YEARS))[["value", "provenance", "source_url", "note"]]
+
+
+def _unit(ind: Indicator, lang: str) -> str:
+    return t(f"unit.{ind.unit.value}", lang)
+
+
+def _target_name(ind: Indicator, lang: str) -> str:
+    key = "chart.legal_minimum" if ind.target_kind is TargetKind.LEGAL_MINIMUM else "chart.benchmark"
+    return t(key, lang, value=fmt_number(ind.target, lang), unit=_unit(ind, lang))
+
+
+def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: str) -> go.Figure:
+    """The indicator over 2019–2025: a line through known years, markers by provenance, target line."""
+    s = series(values, park_id, ind.indicator_id)
+    fig = go.Figure()
+    known = s.dropna(subset=["value"])
+    fig.add_trace(
+        go.Scatter(
+            x=known.index,
+            y=known["value"],
+            mode="lines",
+            line=dict(color="#1f3b73", width=2),
+            name=ind.name(lang),
+            showlegend=False,
+            hoverinfo="skip",
+        )
+    )
+    for prov, marker in PROVENANCE_MARKERS.items():
+        part = known[known["provenance"] == prov]
+        if part.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=part.index,
+                y=part["value"],
+                mode="markers",
+                marker=marker,
+                name=t(f"provenance.{prov}", lang),
+                hovertemplate="%{x}: %{y}<extra>" + t(f"provenance.{prov}", lang) + "</extra>",
+            )
+        )
+    if ind.has_target:
+        fig.add_trace(
+            go.Scatter(
+                x=[YEARS.start - 0.3, YEARS.stop - 0.7],
+                y=[ind.target, ind.target],
+                mode="lines",
+                line=dict(color=TARGET_COLOUR, dash="dash", width=2),
+                name=_target_name(ind, lang),
+            )
+        )
+    missing = [int(y) for y in s.index[s["value"].isna()]]
+    title = "<br>".join(textwrap.wrap(f"{ind.name(lang)} ({_unit(ind, lang)})", TITLE_WIDTH))
+    if missing:
+        title += "<br><sup>" + t("chart.missing_years", lang, years=", ".join(map(str, missing))) + "</sup>"
+    fig.update_layout(
+        title=dict(text=title, font=dict(size=15)),
+        font=FONT,
+        separators=SEPARATORS[lang],
+        height=360,
+        margin=dict(l=50, r=20, t=90, b=40),
+        legend=dict(orientation="h", y=-0.28),
+        plot_bgcolor="#fafafa",
+        xaxis=dict(
+            title=t("chart.year", lang),
+            tickmode="array",
+            tickvals=list(YEARS),
+            range=[YEARS.start - 0.4, YEARS.stop - 0.6],
+        ),
+        yaxis=dict(title=_unit(ind, lang), rangemode="tozero"),
+    )
+    return fig
+
+
+def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[Indicator], lang: str) -> go.Figure:
+    """One small trend panel per indicator of a category, each with its target."""
+    cols = 2
+    rows = max(1, math.ceil(len(indicators) / cols))
+    titles = [f"{ind.name(lang)[:48]} ({_unit(ind, lang)})" for ind in indicators]
+    fig = make_subplots(rows=rows, cols=cols, subplot_titles=titles, vertical_spacing=0.16 if rows > 1 else 0.2)
+    for i, ind in enumerate(indicators):
+        r, c = divmod(i, cols)
+        s = series(values, park_id, ind.indicator_id)
+        fig.add_trace(
+            go.Scatter(
+                x=s.index,
+                y=s["value"],
+                mode="lines+markers",
+                line=dict(color="#1f3b73"),
+                marker=dict(size=6),
+                showlegend=False,
+                name=ind.name(lang),
+            ),
+            row=r + 1,
+            col=c + 1,
+        )
+        if ind.has_target:
+            fig.add_hline(y=ind.target, line=dict(color=TARGET_COLOUR, dash="dash", width=1.5), row=r + 1, col=c + 1)
+    fig.update_annotations(font_size=12)
+    fig.update_layout(
+        font=dict(FONT, size=12),
+        separators=SEPARATORS[lang],
+        height=max(260, 230 * rows),
+        margin=dict(l=40, r=10, t=40, b=30),
+        plot_bgcolor="#fafafa",
+    )
+    fig.update_xaxes(tickvals=list(YEARS)[::2])
+    return fig
+
+
+def build_sankey(flows: pd.DataFrame, lang: str) -> go.Figure:
+    """Suppliers on the left, receivers on the right; flows coloured by resource, ended ones faded.
+
+    A firm may stand on both sides, so exchanges in both directions never draw a loop.
+    """
+    left = list(dict.fromkeys(flows["source"]))
+    right = list(dict.fromkeys(flows["target"]))
+    colours = [RESOURCE_COLOURS[Resource(r)] for r in flows["resource"]]
+    alpha = flows["group"].map({"operating": "ee", "potential": "99", "ended": "40"})
+    link_colours = [c + a for c, a in zip(colours, alpha, strict=True)]
+    labels = [
+        f"{t(f'resource.{r}', lang)} · {t(f'group.{g}', lang)}"
+        for r, g in zip(flows["resource"], flows["group"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Sankey(
+            arrangement="snap",
+            node=dict(
+                label=left + right,
+                pad=16,
+                thickness=16,
+                color="#9aa7bf",
+                line=dict(color="#555", width=0.5),
+                x=[0.01] * len(left) + [0.99] * len(right),
+            ),
+            link=dict(
+                source=[left.index(s) for s in flows["source"]],
+                target=[len(left) + right.index(x) for x in flows["target"]],
+                value=flows["weight"].tolist(),
+                color=link_colours,
+                label=labels,
+            ),
+            textfont=dict(color="#111111", size=13),
+        )
+    )
+    fig.update_layout(font=FONT, height=max(300, 46 * max(len(left), len(right))), margin=dict(l=10, r=10, t=10, b=10))
+    return fig

@@ -1,0 +1,268 @@
+"""Read every data file, validate it once, and return typed objects.
+
+This is the only module that opens data files. A bad file raises
+``DataValidationError`` listing every failure (file, row, column, expected);
+nothing downstream re-checks or coerces.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from pandera.errors import SchemaErrors
+
+from eipmap import crosschecks as cc
+from eipmap.errors import DataValidationError, Failure
+from eipmap.models import (
+    VIET_NAM_BOUNDS,
+    Category,
+    Direction,
+    Indicator,
+    IndicatorKind,
+    TargetKind,
+    Unit,
+)
+from eipmap.paths import data_dir
+from eipmap.schemas import (
+    ARCHIPELAGOS_FILE,
+    BACKGROUND_FILE,
+    BOOL_COLUMNS,
+    CSV_SCHEMAS,
+    FORMER_PROVINCES_FILE,
+    PROVINCE_COLUMNS,
+    PROVINCES_FILE,
+)
+
+EXPECTED_CRS = "EPSG:4326"
+PROVINCE_COUNT = 34
+# Provinces include Trường Sa, so their extent reaches further east than the mainland box.
+PROVINCE_LON_MAX = 118.0
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything the dashboard shows, validated."""
+
+    provinces: gpd.GeoDataFrame
+    former_provinces: gpd.GeoDataFrame
+    background: gpd.GeoDataFrame
+    archipelagos: gpd.GeoDataFrame
+    province_merge: pd.DataFrame
+    parks: pd.DataFrame
+    catalogue: pd.DataFrame
+    values: pd.DataFrame
+    firms: pd.DataFrame
+    links: pd.DataFrame
+
+    @property
+    def indicators(self) -> dict[str, Indicator]:
+        """Scored catalogue rows as typed records, by id."""
+        return indicators_from(self.catalogue)
+
+
+def indicators_from(catalogue: pd.DataFrame) -> dict[str, Indicator]:
+    """Typed ``Indicator`` records for every non-reference row."""
+    scored = catalogue[catalogue["kind"] != IndicatorKind.REFERENCE.value]
+    out: dict[str, Indicator] = {}
+    for rec in scored.to_dict("records"):
+        target = rec["target"]
+        out[str(rec["indicator_id"])] = Indicator(
+            indicator_id=str(rec["indicator_id"]),
+            kind=IndicatorKind(rec["kind"]),
+            category=Category(rec["category"]),
+            name_vi=str(rec["name_vi"]),
+            name_en=str(rec["name_en"]),
+            unit=Unit(rec["unit"]),
+            direction=Direction(rec["direction"]),
+            target=math.nan if pd.isna(target) else float(target),
+            target_kind=TargetKind(rec["target_kind"]),
+            is_superseded=bool(rec["is_superseded"]),
+            legal_reference=rec["legal_reference"] if isinstance(rec["legal_reference"], str) else "",
+            framework=str(rec["framework"]),
+            source_url=str(rec["source_url"]),
+        )
+    return out
+
+
+def _read_csv(path: Path, rel: str, failures: list[Failure]) -> pd.DataFrame | None:
+    """All cells as text; empty cells become missing (never the string 'nan')."""
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        failures.append(Failure(rel, None, None, "", "the file to exist"))
+        return None
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        failures.append(Failure(rel, None, None, "", f"a UTF-8 CSV file with a header row ({type(exc).__name__})"))
+        return None
+    return frame.replace("", None)
+
+
+def _schema_failures(rel: str, err: SchemaErrors) -> list[Failure]:
+    """Turn pandera's failure table into our records (row = data row, 1-based)."""
+    out = []
+    for case in err.failure_cases.to_dict("records"):
+        index = case.get("index")
+        row = None if index is None or pd.isna(index) else int(index) + 1
+        check = str(case.get("check"))
+        column = case.get("column")
+        value = "" if case.get("failure_case") is None else str(case.get("failure_case"))
+        if check == "column_in_schema":
+            out.append(Failure(rel, None, value, "", "no such column (the file has a column the schema does not know)"))
+        elif check == "column_in_dataframe":
+            out.append(Failure(rel, None, value, "", "this column to be present"))
+        else:
+            out.append(Failure(rel, row, None if column is None else str(column), value, _describe_check(check)))
+    return out
+
+
+def _describe_check(check: str) -> str:
+    """Plain words for pandera's check names."""
+    words = {
+        "greater_than_or_equal_to": "a value ≥ ",
+        "less_than_or_equal_to": "a value ≤ ",
+        "greater_than": "a value > ",
+        "isin": "one of ",
+        "str_matches": "text matching ",
+        "field_uniqueness": "a value unique in its column",
+        "not_nullable": "a value (the cell is empty)",
+        "coerce_dtype": "a value of type ",
+        "str_length": "text of length ",
+        "multiple_fields_uniqueness": "a unique combination of ",
+    }
+    for name, text in words.items():
+        if check.startswith(name):
+            arg = check[len(name) :].strip("()")
+            return text + arg if arg else text.strip()
+    return check
+
+
+def _validate_csv(root: Path, rel: str, failures: list[Failure]) -> pd.DataFrame | None:
+    """Validate one CSV; on failure, record why and return None."""
+    frame = _read_csv(root / rel, rel, failures)
+    if frame is None:
+        return None
+    try:
+        valid = CSV_SCHEMAS[rel].validate(frame, lazy=True)
+    except SchemaErrors as err:
+        failures.extend(_schema_failures(rel, err))
+        failures.extend(cc.not_nfc(rel, frame))
+        return None
+    failures.extend(cc.not_nfc(rel, valid))
+    for col in BOOL_COLUMNS:
+        if col in valid.columns:
+            valid[col] = valid[col] == "True"
+    return valid
+
+
+def _read_geo(root: Path, rel: str, failures: list[Failure]) -> gpd.GeoDataFrame | None:
+    """Read a GeoJSON layer; its CRS must be EPSG:4326 and its geometries valid."""
+    try:
+        frame = gpd.read_file(root / rel)
+    except Exception as exc:  # noqa: BLE001 - GDAL raises several unrelated types for unreadable files
+        failures.append(Failure(rel, None, None, "", f"a readable GeoJSON file ({type(exc).__name__})"))
+        return None
+    if frame.crs is None or frame.crs.to_string() != EXPECTED_CRS:
+        failures.append(Failure(rel, None, "geometry", str(frame.crs), f"CRS {EXPECTED_CRS}"))
+    invalid = ~frame.geometry.is_valid
+    failures.extend(Failure(rel, int(i) + 1, "geometry", "invalid", "a valid geometry") for i in frame.index[invalid])
+    return frame
+
+
+def _check_provinces(rel: str, provinces: gpd.GeoDataFrame) -> list[Failure]:
+    missing = [c for c in PROVINCE_COLUMNS if c not in provinces.columns]
+    if missing:
+        return [Failure(rel, None, c, "", "this property on every feature") for c in missing]
+    out = []
+    if len(provinces) != PROVINCE_COUNT:
+        out.append(
+            Failure(rel, None, None, str(len(provinces)), f"{PROVINCE_COUNT} provinces (in force since 1 July 2025)")
+        )
+    dup = provinces["province_code"].duplicated(keep=False)
+    out += [
+        Failure(rel, int(i) + 1, "province_code", str(provinces.at[i, "province_code"]), "a unique code")
+        for i in provinces.index[dup]
+    ]
+    (lat_min, lon_min), (lat_max, _) = VIET_NAM_BOUNDS
+    minx, miny, maxx, maxy = provinces.total_bounds
+    if minx < lon_min or miny < lat_min - 1.5 or maxy > lat_max or maxx > PROVINCE_LON_MAX:
+        out.append(
+            Failure(
+                rel,
+                None,
+                "geometry",
+                f"bounds {minx:.2f},{miny:.2f},{maxx:.2f},{maxy:.2f}",
+                "coordinates within Viet Nam",
+            )
+        )
+    out += cc.not_nfc(rel, pd.DataFrame(provinces.drop(columns="geometry")))
+    return out
+
+
+def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame | None) -> list[Failure]:
+    """Run each cross-file rule whose inputs passed their own schema."""
+    merge, parks = frames["geo/province_merge_2025.csv"], frames["parks/parks.csv"]
+    cat, values = frames["indicators/catalogue.csv"], frames["indicators/values.csv"]
+    firms, links = frames["symbiosis/firms.csv"], frames["symbiosis/links.csv"]
+    out: list[Failure] = []
+    if parks is not None and merge is not None and provinces is not None and "province_code" in provinces:
+        out += cc.park_provinces("parks/parks.csv", parks, merge, set(provinces["province_code"]))
+    if cat is not None:
+        out += cc.catalogue_targets("indicators/catalogue.csv", cat)
+    if values is not None and cat is not None:
+        out += cc.value_ranges("indicators/values.csv", values, cat)
+    if values is not None and parks is not None:
+        out += cc.unknown_ids(
+            "indicators/values.csv", values, "park_id", parks["park_id"], "park_id of parks/parks.csv"
+        )
+    if firms is not None and parks is not None:
+        out += cc.firms_in_parks("symbiosis/firms.csv", firms, parks)
+    if links is not None:
+        out += cc.link_years("symbiosis/links.csv", links)
+        if firms is not None and parks is not None:
+            out += cc.link_endpoints("symbiosis/links.csv", links, firms, parks)
+    return out
+
+
+def _with_province_names(parks: pd.DataFrame, provinces: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Add the 2025 province's name in both languages (display columns, derived once here)."""
+    names = provinces.set_index("province_code")[["name_vi", "name_en"]]
+    out = parks.copy()
+    out["province_name_vi"] = out["province_code"].map(names["name_vi"])
+    out["province_name_en"] = out["province_code"].map(names["name_en"])
+    return out
+
+
+def load_dataset(root: Path | None = None) -> Dataset:
+    """Load and validate the whole dataset from ``root`` (default: the configured data directory)."""
+    base = root or data_dir()
+    failures: list[Failure] = []
+    frames = {rel: _validate_csv(base, rel, failures) for rel in CSV_SCHEMAS}
+    geo = {
+        rel: _read_geo(base, rel, failures)
+        for rel in (PROVINCES_FILE, FORMER_PROVINCES_FILE, BACKGROUND_FILE, ARCHIPELAGOS_FILE)
+    }
+    if geo[PROVINCES_FILE] is not None:
+        failures += _check_provinces(PROVINCES_FILE, geo[PROVINCES_FILE])
+    failures += _cross(frames, geo[PROVINCES_FILE])
+    if failures:
+        raise DataValidationError(failures)
+    parks = _with_province_names(frames["parks/parks.csv"], geo[PROVINCES_FILE])  # type: ignore[arg-type]
+    return Dataset(
+        provinces=geo[PROVINCES_FILE],  # type: ignore[arg-type]
+        former_provinces=geo[FORMER_PROVINCES_FILE],  # type: ignore[arg-type]
+        background=geo[BACKGROUND_FILE],  # type: ignore[arg-type]
+        archipelagos=geo[ARCHIPELAGOS_FILE],  # type: ignore[arg-type]
+        province_merge=frames["geo/province_merge_2025.csv"],  # type: ignore[arg-type]
+        parks=parks,
+        catalogue=frames["indicators/catalogue.csv"],  # type: ignore[arg-type]
+        values=frames["indicators/values.csv"],  # type: ignore[arg-type]
+        firms=frames["symbiosis/firms.csv"],  # type: ignore[arg-type]
+        links=frames["symbiosis/links.csv"],  # type: ignore[arg-type]
+    )
+
+
+__all__ = ["DataValidationError", "Dataset", "indicators_from", "load_dataset"]

@@ -1,0 +1,168 @@
+"""Domain vocabulary: enumerations and frozen records shared by every module."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Category(StrEnum):
+    """Indicator categories of the International EIP Framework, plus overall scores."""
+
+    PARK_MANAGEMENT = "park_management"
+    ENVIRONMENTAL = "environmental"
+    SOCIAL = "social"
+    ECONOMIC = "economic"
+    OVERALL = "overall"
+
+
+class IndicatorKind(StrEnum):
+    """What a catalogue row is: a legal criterion, a KPI, a category score or context."""
+
+    CRITERION = "criterion"
+    KPI = "kpi"
+    CATEGORY_SCORE = "category_score"
+    REFERENCE = "reference"
+
+
+class Direction(StrEnum):
+    """Which way is better."""
+
+    HIGHER = "higher"
+    LOWER = "lower"
+    NONE = "none"
+
+
+class TargetKind(StrEnum):
+    """What a target is: a legal minimum, a programme benchmark, or no target."""
+
+    LEGAL_MINIMUM = "legal_minimum"
+    PROGRAMME_BENCHMARK = "programme_benchmark"
+    NONE = "none"
+
+
+class Unit(StrEnum):
+    """Units of indicator values; each has a valid range (``UNIT_RANGES``)."""
+
+    PERCENT = "percent"
+    BOOLEAN = "boolean"
+    COUNT = "count"
+    MWH_PER_YEAR = "mwh_per_year"
+    T_CO2E_PER_YEAR = "t_co2e_per_year"
+    M3_PER_YEAR = "m3_per_year"
+    M3_PER_DAY = "m3_per_day"
+    M3_PER_HA_DAY = "m3_per_ha_day"
+    PERSONS = "persons"
+    NONE = "none"
+
+
+UNIT_RANGES: dict[Unit, tuple[float, float]] = {
+    Unit.PERCENT: (0.0, 100.0),
+    Unit.BOOLEAN: (0.0, 1.0),
+    Unit.COUNT: (0.0, 10_000.0),
+    Unit.MWH_PER_YEAR: (0.0, 10_000_000.0),
+    Unit.T_CO2E_PER_YEAR: (0.0, 10_000_000.0),
+    Unit.M3_PER_YEAR: (0.0, 1_000_000_000.0),
+    Unit.M3_PER_DAY: (0.0, 1_000_000.0),
+    Unit.M3_PER_HA_DAY: (0.0, 1_000.0),
+    Unit.PERSONS: (0.0, 1_000_000.0),
+    Unit.NONE: (0.0, 0.0),
+}
+INTEGER_UNITS = frozenset({Unit.BOOLEAN, Unit.COUNT, Unit.PERSONS})
+
+
+class Provenance(StrEnum):
+    """Where a figure comes from. Only ``reported`` figures are stated by a source."""
+
+    REPORTED = "reported"
+    ESTIMATED = "estimated"
+    ILLUSTRATIVE = "illustrative"
+
+
+class Resource(StrEnum):
+    """Symbiosis resource types (Circular 05/2025/TT-BKHĐT Art. 2(1))."""
+
+    WATER = "water"
+    ENERGY = "energy"
+    MATERIAL = "material"
+    WASTE = "waste"
+    SHARED_INFRASTRUCTURE = "shared_infrastructure"
+    SERVICE = "service"
+    UNSPECIFIED = "unspecified"
+
+
+class LinkStatus(StrEnum):
+    """Life cycle of a symbiosis link."""
+
+    IDENTIFIED = "identified"
+    FEASIBILITY = "feasibility"
+    OPERATING = "operating"
+    DISCONTINUED = "discontinued"
+    NOT_FEASIBLE = "not_feasible"
+
+
+class LinkGroup(StrEnum):
+    """The three counts users ask for: operating, potential, no longer feasible."""
+
+    OPERATING = "operating"
+    POTENTIAL = "potential"
+    ENDED = "ended"
+
+
+LINK_GROUP: dict[LinkStatus, LinkGroup] = {
+    LinkStatus.OPERATING: LinkGroup.OPERATING,
+    LinkStatus.IDENTIFIED: LinkGroup.POTENTIAL,
+    LinkStatus.FEASIBILITY: LinkGroup.POTENTIAL,
+    LinkStatus.DISCONTINUED: LinkGroup.ENDED,
+    LinkStatus.NOT_FEASIBLE: LinkGroup.ENDED,
+}
+
+
+class ParkStatus(StrEnum):
+    """Development stage of a park."""
+
+    OPERATING = "operating"
+    UNDER_CONSTRUCTION = "under_construction"
+    PLANNED = "planned"
+    CONVERTING = "converting"
+
+
+class LocationAccuracy(StrEnum):
+    """Whether a park's point was verified or estimated."""
+
+    APPROXIMATE = "approximate"
+    VERIFIED = "verified"
+
+
+YEARS = range(2019, 2026)
+PILOT_PROVINCE_CODES = ("31", "48", "92", "75", "79")
+VIET_NAM_BOUNDS = ((8.0, 102.0), (23.5, 110.0))  # (lat, lon) of the mainland and near islands
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One catalogue row, typed."""
+
+    indicator_id: str
+    kind: IndicatorKind
+    category: Category
+    name_vi: str
+    name_en: str
+    unit: Unit
+    direction: Direction
+    target: float
+    target_kind: TargetKind
+    is_superseded: bool
+    legal_reference: str
+    framework: str
+    source_url: str
+
+    @property
+    def has_target(self) -> bool:
+        """True when the indicator has a numeric target of either kind."""
+        return self.target_kind is not TargetKind.NONE and not math.isnan(self.target)
+
+    def name(self, lang: str) -> str:
+        """The name in ``lang`` (``vi`` or ``en``)."""
+        return self.name_vi if lang == "vi" else self.name_en

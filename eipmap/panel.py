@@ -1,0 +1,82 @@
+"""Pure tables behind the park detail panel: facts, links and value notes, in one language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from eipmap.i18n import fmt_number, t
+from eipmap.models import Indicator
+
+
+def park_record(parks: pd.DataFrame, park_id: str) -> dict[str, object]:
+    """One park as a dict."""
+    row = parks.set_index("park_id").loc[park_id]
+    return {**{str(k): v for k, v in row.items()}, "park_id": park_id}
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and pd.isna(value)) or str(value).strip() in ("", "None", "nan")
+
+
+def facts_table(park: dict[str, object], lang: str) -> pd.DataFrame:
+    """Field / value rows; a blank stays visibly blank ('–'), an unknown area says so."""
+    area = park["area_ha"]
+    rows = [
+        ("panel.province", park[f"province_name_{lang}"]),
+        (
+            "panel.former_province",
+            park["former_province"]
+            if not park["former_province_note"]
+            else f"{park['former_province']} ({park['former_province_note']})",
+        ),
+        ("panel.area", t("panel.area_unknown", lang) if _blank(area) else f"{fmt_number(float(area), lang)} ha"),  # type: ignore[arg-type]
+        ("panel.established", park["established_note"]),
+        ("panel.status", t(f"park_status.{park['status']}", lang)),
+        ("panel.operator", park["operator"]),
+        ("panel.tenants", park["tenants"]),
+        ("panel.sectors", park["sectors"]),
+        ("panel.location", park["location_note"]),
+    ]
+    return pd.DataFrame(
+        {
+            t("panel.facts", lang): [t(key, lang) for key, _ in rows],
+            "": ["–" if _blank(v) else str(v) for _, v in rows],
+        }
+    )
+
+
+def source_urls(park: dict[str, object]) -> list[str]:
+    """The park's source URLs (schema guarantees http/https)."""
+    return [u.strip() for u in str(park["source_urls"]).split("|") if u.strip()]
+
+
+def links_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The links users read: resource, from → to, status, quantity, benefits, provenance, source."""
+    qty = [
+        "" if pd.isna(q) else f"{fmt_number(float(q), lang, 0)} {u if isinstance(u, str) else ''}".strip()
+        for q, u in zip(own["quantity"], own["quantity_unit"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            t("table.link_id", lang): own["link_id"].to_numpy(),
+            t("table.resource", lang): [t(f"resource.{r}", lang) for r in own["resource"]],
+            t("table.from", lang): own[f"from_name_{lang}"].to_numpy(),
+            t("table.to", lang): own[f"to_name_{lang}"].to_numpy(),
+            t("table.description", lang): own[f"description_{lang}"].to_numpy(),
+            t("table.status", lang): [t(f"status.{s}", lang) for s in own["status"]],
+            t("table.year_identified", lang): own["year_identified"].to_numpy(),
+            t("table.quantity", lang): qty,
+            t("table.co2", lang): own["co2_t_per_year"].to_numpy(),
+            t("table.money", lang): own["money_usd_per_year"].to_numpy(),
+            t("table.provenance", lang): [t(f"provenance.{p}", lang) for p in own["provenance"]],
+            t("table.source", lang): own["source_url"].fillna("").to_numpy(),
+        }
+    )
+
+
+def value_notes(values: pd.DataFrame, park_id: str, ind: Indicator) -> pd.DataFrame:
+    """Rows of the park's series for ``ind`` that carry a note or a source (reported/estimated ones)."""
+    rows = values[(values["park_id"] == park_id) & (values["indicator_id"] == ind.indicator_id)]
+    return rows[rows["note"].notna() | rows["source_url"].notna()][
+        ["year", "value", "provenance", "note", "source_url"]
+    ]

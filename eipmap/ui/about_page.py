@@ -1,0 +1,35 @@
+"""The data-and-sources screen."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eipmap.about import DATA_FILES, PROGRAMME_TOTALS, provenance_counts
+from eipmap.i18n import fmt_number, t
+from eipmap.loading import Dataset
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Counts, programme totals, provenance of values and the files with their licences."""
+    st.header(t("about.title", lang), anchor=False)
+    st.markdown(t("about.intro", lang))
+    st.markdown(
+        t(
+            "about.counts",
+            lang,
+            provinces=len(data.provinces),
+            parks=len(data.parks),
+            indicators=len(data.indicators),
+            firms=len(data.firms),
+            links=len(data.links),
+        )
+    )
+    st.subheader(t("about.programme_totals", lang), anchor=False)
+    cols = st.columns(len(PROGRAMME_TOTALS))
+    for col, total in zip(cols, PROGRAMME_TOTALS, strict=True):
+        col.metric(total.label(lang), f"{fmt_number(total.value, lang, 0)} {total.unit}")
+    st.caption(f"[{PROGRAMME_TOTALS[0].source}]({PROGRAMME_TOTALS[0].source})")
+    st.subheader(t("about.provenance_table", lang), anchor=False)
+    st.dataframe(provenance_counts(data.values, lang), hide_index=True)
+    st.subheader(t("about.files", lang), anchor=False)
+    st.dataframe(DATA_FILES, hide_index=True, width="stretch")

@@ -1,0 +1,140 @@
+"""The map screen: sidebar choices → overlay → map + legend + detail panel.
+
+Click handling: the map returns only ``last_active_drawing`` (the clicked
+feature, with its ``park_id``) and ``last_object_clicked_count``, so panning and
+zooming never rerun the script, and clicking the same park again still counts.
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from eipmap.i18n import fmt_number, t
+from eipmap.loading import Dataset
+from eipmap.maps import MapView, build_base_map, build_links_layer, build_park_layer, park_view, province_view
+from eipmap.overlay import Overlay, build_overlay, count_no_data
+from eipmap.symbiosis import park_links
+from eipmap.ui import state
+from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
+from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
+
+RETURNED = ["last_active_drawing", "last_object_clicked_count"]
+MAP_HEIGHT = 640
+NO_DATA_BORDER = "border:1.5px dashed #6b6b6b"
+
+
+def _select(park_id: str | None, view: MapView | None = None) -> None:
+    st.session_state[state.SELECTED_PARK] = park_id
+    if view is not None:
+        st.session_state[state.MAP_VIEW] = view
+
+
+def _clicked_park(result: dict[str, object] | None) -> str | None:
+    """The park_id of the clicked feature, or None when the click was not on a park.
+
+    Called only from the component's on_change, i.e. once per new click: the
+    click counter in the returned value makes even a repeated click a change.
+    """
+    drawing = (result or {}).get("last_active_drawing")
+    props = drawing.get("properties") if isinstance(drawing, dict) else None
+    if isinstance(props, dict) and props.get("kind") == "park":
+        return str(props["park_id"])
+    return None
+
+
+def _on_map_change() -> None:
+    """Map callback: select the clicked park before the rerun draws anything."""
+    park_id = _clicked_park(st.session_state.get(state.MAP_KEY))
+    if park_id is not None:
+        _select(park_id, _park_view_or_none(park_id))
+
+
+def _park_view_or_none(park_id: str) -> MapView | None:
+    from eipmap.ui.cache import dataset
+
+    data = dataset()
+    if (data.firms["park_id"] == park_id).any():
+        return park_view(data.parks, data.firms, park_id)
+    return None
+
+
+def _legend(overlay: Overlay, lang: str) -> None:
+    """Legend naming indicator, unit and year, with the colouring rule."""
+    ind = overlay.indicator
+    unit = t(f"unit.{ind.unit.value}", lang)
+    st.markdown(f"**{t('legend.title', lang)}: {html.escape(ind.name(lang))}** ({unit}) · {overlay.year}")
+    if overlay.scheme == "attainment":
+        target = f"{fmt_number(ind.target, lang)} {unit}".strip()
+        st.caption(t("legend.scheme_attainment", lang, target=target))
+    else:
+        st.caption(t(f"legend.scheme_{overlay.scheme}", lang))
+    swatches = "".join(
+        f'<span class="eip-swatch"><i style="background:{e.colour};{NO_DATA_BORDER if e.is_no_data else ""}"></i>'
+        f"{html.escape(e.label)}</span>"
+        for e in overlay.legend
+    )
+    st.markdown(f'<div class="eip-legend">{swatches}</div>', unsafe_allow_html=True)
+    st.caption(
+        f"{t('legend.demonstration', lang)} · {t('legend.size', lang)} · "
+        + t("legend.parks_no_data", lang, count=count_no_data(overlay), year=overlay.year)
+    )
+
+
+def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str]:
+    choice = overlay_picker(data, lang)
+    picked = park_finder(data, lang)
+    if picked is not None and picked != st.session_state.get("_last_pick"):
+        st.session_state["_last_pick"] = picked
+        _select(picked, _park_view_or_none(picked) or province_view(data, None))
+    if st.sidebar.button(t("sidebar.clear_selection", lang), key="clear-selection", width="stretch"):
+        _select(None, province_view(data, choice.province_code))
+    tiles = tiles_picker(lang)
+    return choice, tiles
+
+
+def _province_changed(data: Dataset, province: str | None) -> None:
+    if st.session_state.get("_last_province", "unset") != province:
+        st.session_state["_last_province"] = province
+        st.session_state[state.MAP_VIEW] = province_view(data, province)
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the whole map screen."""
+    choice, tiles = _sidebar(data, lang)
+    _province_changed(data, choice.province_code)
+    selected = st.session_state.get(state.SELECTED_PARK)
+    overlay = build_overlay(data.values, data.parks["park_id"], choice.indicator, choice.year, lang)
+    layers = [build_park_layer(data.parks, overlay, lang, selected)]
+    if selected:
+        layers.append(
+            build_links_layer(
+                park_links(data.links, data.firms, selected), data.firms[data.firms["park_id"] == selected], lang
+            )
+        )
+    view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        st_folium(
+            build_base_map(data, lang, tiles),
+            key=state.MAP_KEY,
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=RETURNED,
+            feature_group_to_add=layers,
+            center=view.center,
+            zoom=view.zoom,
+            on_change=_on_map_change,
+        )
+        _legend(overlay, lang)
+    with panel_col:
+        if selected:
+            render_park_header(data, selected, lang)
+            render_trend(data, selected, choice.indicator, lang)
+            render_facts(data, selected, lang)
+        else:
+            st.info(t("map.hint", lang))
+    if selected:
+        render_links(data, selected, lang)

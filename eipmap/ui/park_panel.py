@@ -1,0 +1,95 @@
+"""The detail panel shown beside the map when a park is selected."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.models import Indicator, Provenance
+from eipmap.panel import facts_table, links_table, park_record, source_urls, value_notes
+from eipmap.symbiosis import count_links, park_links, sankey_frame
+from eipmap.textnorm import escape_markdown
+from eipmap.ui.widgets import measured_indicators
+
+
+def render_park_header(data: Dataset, park_id: str, lang: str) -> None:
+    """Name, province and demonstration badge."""
+    park = park_record(data.parks, park_id)
+    st.subheader(str(park[f"name_{lang}"]), anchor=False)
+    badge = f" · :blue-badge[{t('map.demonstration_park', lang)}]" if park["is_demonstration"] else ""
+    st.markdown(escape_markdown(str(park[f"province_name_{lang}"])) + badge)
+
+
+def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None:
+    """The chosen indicator's trend, its notes, and the rest of its category."""
+    fig = build_trend_chart(data.values, park_id, ind, lang)
+    st.plotly_chart(fig, width="stretch", key="trend-chart", config={"displaylogo": False})
+    notes = value_notes(data.values, park_id, ind)
+    series = data.values[(data.values["park_id"] == park_id) & (data.values["indicator_id"] == ind.indicator_id)]
+    if (series["provenance"] == Provenance.ILLUSTRATIVE.value).any():
+        st.caption(t("panel.illustrative_values", lang))
+    for rec in notes.to_dict("records"):
+        provenance = t("provenance." + str(rec["provenance"]), lang)
+        text = f"**{rec['year']}** · {provenance}"
+        if isinstance(rec["note"], str):
+            text += " — " + escape_markdown(rec["note"])
+        if isinstance(rec["source_url"], str):
+            text += f" ([{t('panel.sources', lang)}]({rec['source_url']}))"
+        st.caption(text)
+    others = [
+        i
+        for i in measured_indicators(data).values()
+        if i.category is ind.category and i.indicator_id != ind.indicator_id
+    ]
+    with st.expander(t("panel.other_indicators", lang, category=t(f"category.{ind.category.value}", lang))):
+        if others:
+            st.plotly_chart(build_small_multiples(data.values, park_id, others, lang), width="stretch", key="multiples")
+        else:
+            st.caption(t("panel.no_indicators", lang))
+
+
+def render_facts(data: Dataset, park_id: str, lang: str) -> None:
+    """Park facts with their sources."""
+    park = park_record(data.parks, park_id)
+    with st.expander(t("panel.facts", lang)):
+        st.dataframe(facts_table(park, lang), hide_index=True, width="stretch")
+        links = " · ".join(f"[{i + 1}]({url})" for i, url in enumerate(source_urls(park)))
+        st.markdown(f"{t('panel.sources', lang)}: {links}")
+        if isinstance(park["notes"], str) and park["notes"]:
+            st.caption(escape_markdown(park["notes"]))
+
+
+def render_links(data: Dataset, park_id: str, lang: str) -> None:
+    """Counts, a table and a Sankey of the park's symbiosis links."""
+    own = park_links(data.links, data.firms, park_id)
+    st.markdown(f"#### {t('panel.links', lang)}")
+    if own.empty:
+        st.info(t("panel.no_links", lang))
+        return
+    counts = count_links(own)
+    st.markdown(
+        t("panel.links_counts", lang, operating=counts.operating, potential=counts.potential, ended=counts.ended)
+    )
+    st.caption(t("panel.map_legend_links", lang))
+    table = links_table(own, lang)
+    st.dataframe(
+        table,
+        hide_index=True,
+        width="stretch",
+        key="links-table",
+        column_config={t("table.source", lang): st.column_config.LinkColumn()},
+    )
+    st.download_button(
+        t("table.download_csv", lang),
+        table.to_csv(index=False).encode("utf-8-sig"),
+        file_name=f"links-{park_id}.csv",
+        mime="text/csv",
+        key="links-csv",
+    )
+    st.markdown(f"##### {t('panel.sankey', lang)}")
+    st.plotly_chart(build_sankey(sankey_frame(own, lang), lang), width="stretch", key="sankey")
+    firm_notes = data.firms[(data.firms["park_id"] == park_id) & data.firms["notes"].notna()]
+    for rec in firm_notes.to_dict("records"):
+        st.caption(f"{escape_markdown(str(rec[f'name_{lang}']))}: {escape_markdown(str(rec['notes']))}")

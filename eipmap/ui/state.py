@@ -1,0 +1,15 @@
+"""Session-state keys, defined once."""
+
+from __future__ import annotations
+
+LANGUAGE = "lang"
+SELECTED_PARK = "selected_park"
+MAP_VIEW = "map_view"
+PROVINCE = "province"
+CATEGORY = "category"
+INDICATOR = "indicator"
+YEAR = "year"
+PARK_QUERY = "park_query"
+PARK_PICK = "park_pick"
+TILES = "tiles"
+MAP_KEY = "park_map"

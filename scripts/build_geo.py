@@ -1,0 +1,173 @@
+"""Build the committed boundary files in data/geo/ from two registry tarballs.
+
+Inputs (fetched by ``make geo-sources`` with ``npm pack``; never committed):
+
+* ``@superset-ui/legacy-plugin-chart-country-map@0.20.3`` — Natural Earth admin-1,
+  the 63 pre-2025 provinces of Viet Nam (public domain geometry).
+* ``world-atlas@2.0.2`` — Natural Earth countries and land (public domain):
+  10m for the Hoàng Sa / Trường Sa shapes, 50m for the neutral background.
+
+Pipeline: join the 63 provinces to ``data/geo/province_merge_2025.csv`` by ISO
+3166-2 code, move the two mis-assigned islands (Cát Bà, Côn Đảo), dissolve to
+the 34 provinces in force since 1 July 2025, attach Hoàng Sa to Đà Nẵng and
+Trường Sa to Khánh Hòa, round to 5 decimals and write GeoJSON.
+
+Run: ``python scripts/build_geo.py build/geo``
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from shapely import set_precision
+from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping
+from shapely.ops import unary_union
+
+ROOT = Path(__file__).resolve().parent.parent
+GEO_DIR = ROOT / "data" / "geo"
+SUPERSET_PACKAGE = "@superset-ui/legacy-plugin-chart-country-map@0.20.3"
+SUPERSET = "superset-ui-legacy-plugin-chart-country-map-0.20.3.tgz"
+WORLD = "world-atlas-2.0.2.tgz"
+# Natural Earth puts these islands in the wrong province (see data/geo/README.md).
+ISLAND_FIXES = {
+    "Cát Bà": (Point(107.03, 20.80), "VN-HP"),
+    "Côn Đảo": (Point(106.60, 8.69), "VN-43"),
+}
+PARACEL_BOX = box(111.0, 15.6, 113.0, 17.2)
+SPRATLY_BOX = box(111.3, 6.5, 117.9, 12.2)
+# The full Spratly box touches Palawan; the check uses the part away from any coast.
+SPRATLY_CORE_BOX = box(111.3, 6.5, 116.0, 12.2)
+# Display names where the short GSO name is not how the province is written.
+DISPLAY_NAMES = {"79": ("TP. Hồ Chí Minh", "Ho Chi Minh City")}
+BACKGROUND_BOX = box(97.0, 4.0, 122.0, 26.0)
+PRECISION = 1e-5
+PROVINCE_SIMPLIFY_DEG = 0.004
+PILOT_CODES = {"31", "48", "92", "75", "79"}
+
+
+def _ascii(text: str) -> str:
+    """Strip diacritics for English display names (Đ is not decomposed by NFD)."""
+    text = text.replace("Đ", "D").replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _move_island(provinces: gpd.GeoDataFrame, where: Point, to_iso: str) -> None:
+    """Move the polygon part nearest ``where`` from its province to ``to_iso``."""
+    for idx, geom in provinces.geometry.items():
+        parts = list(geom.geoms) if isinstance(geom, MultiPolygon) else [geom]
+        hit = [p for p in parts if p.distance(where) < 0.05]
+        if not hit or provinces.at[idx, "ISO"] == to_iso:
+            continue
+        rest = [p for p in parts if p not in hit]
+        provinces.at[idx, "geometry"] = unary_union(rest)
+        target = provinces.index[provinces["ISO"] == to_iso][0]
+        provinces.at[target, "geometry"] = unary_union([provinces.at[target, "geometry"], *hit])
+        return
+    raise SystemExit(f"island at {where.wkt} not found in any province")
+
+
+def _archipelagos(world10: gpd.GeoDataFrame) -> tuple[Polygon | MultiPolygon, Polygon | MultiPolygon]:
+    """Hoàng Sa (clipped out of Natural Earth's China shape) and Trường Sa."""
+    china = world10.loc[world10["name"] == "China", "geometry"].iloc[0]
+    paracels = china.intersection(PARACEL_BOX)
+    spratlys = world10.loc[world10["name"] == "Spratly Is.", "geometry"].iloc[0]
+    if paracels.is_empty or spratlys.is_empty:
+        raise SystemExit("archipelago shapes not found in world-atlas 10m")
+    return paracels, spratlys
+
+
+def build_provinces(src: Path) -> gpd.GeoDataFrame:
+    """Dissolve the 63 Natural Earth provinces into the 34 of 2025."""
+    vn63 = gpd.read_file(f"/vsitar/{src / SUPERSET}/package/esm/countries/vietnam.geojson")
+    mapping_csv = pd.read_csv(GEO_DIR / "province_merge_2025.csv", dtype=str)
+    missing = set(vn63["ISO"]) - set(mapping_csv["iso_3166_2_pre2025"])
+    if missing:
+        raise SystemExit(f"ISO codes without a 2025 mapping: {sorted(missing)}")
+    for where, to_iso in ISLAND_FIXES.values():
+        _move_island(vn63, where, to_iso)
+    joined = vn63.merge(mapping_csv, left_on="ISO", right_on="iso_3166_2_pre2025")
+    dissolved = joined.dissolve(by="new_code", as_index=False, aggfunc="first")
+    former = joined.groupby("new_code")["old_name"].apply(lambda s: "|".join(sorted(s)))
+    world10 = gpd.read_file(f"/vsitar/{src / WORLD}/package/countries-10m.json", layer="countries")
+    paracels, spratlys = _archipelagos(world10.set_crs(4326, allow_override=True))
+    geoms = dissolved.set_index("new_code").geometry
+    geoms["48"] = unary_union([geoms["48"], paracels])
+    geoms["56"] = unary_union([geoms["56"], spratlys])
+    out = pd.DataFrame({"province_code": geoms.index})
+    names = mapping_csv.drop_duplicates("new_code").set_index("new_code")
+    out["name_vi"] = out["province_code"].map(names["new_name"])
+    out["full_name_vi"] = out["province_code"].map(names["new_full_name"])
+    out["name_en"] = out["name_vi"].map(_ascii)
+    for code, (vi, en) in DISPLAY_NAMES.items():
+        out.loc[out["province_code"] == code, ["name_vi", "name_en"]] = [vi, en]
+    out["former_provinces"] = out["province_code"].map(former)
+    out["is_pilot"] = out["province_code"].isin(PILOT_CODES)
+    out["source"] = f"Natural Earth admin-1 via npm {SUPERSET_PACKAGE}; islands: world-atlas@2.0.2 10m"
+    simplified = geoms.simplify(PROVINCE_SIMPLIFY_DEG, preserve_topology=True)
+    gdf = gpd.GeoDataFrame(out, geometry=set_precision(simplified.values, PRECISION), crs=4326)
+    return gdf.sort_values("province_code").reset_index(drop=True)
+
+
+def build_former(src: Path) -> gpd.GeoDataFrame:
+    """The 12 pre-2025 provinces inside the five pilot provinces, for dashed outlines."""
+    vn63 = gpd.read_file(f"/vsitar/{src / SUPERSET}/package/esm/countries/vietnam.geojson")
+    for where, to_iso in ISLAND_FIXES.values():
+        _move_island(vn63, where, to_iso)
+    mapping_csv = pd.read_csv(GEO_DIR / "province_merge_2025.csv", dtype=str)
+    joined = vn63.merge(mapping_csv, left_on="ISO", right_on="iso_3166_2_pre2025")
+    scope = joined[joined["new_code"].isin(PILOT_CODES)]
+    geoms = set_precision(scope.geometry.simplify(PROVINCE_SIMPLIFY_DEG).values, PRECISION)
+    cols = ["old_code", "old_name", "new_code", "new_name"]
+    return gpd.GeoDataFrame(scope[cols].reset_index(drop=True), geometry=geoms, crs=4326)
+
+
+def build_background(src: Path) -> gpd.GeoDataFrame:
+    """Neighbouring countries (world-atlas 50m, which has no Paracel/Spratly shapes)."""
+    world50 = gpd.read_file(f"/vsitar/{src / WORLD}/package/countries-50m.json", layer="countries")
+    world50 = world50.set_crs(4326, allow_override=True)
+    near = world50[world50.intersects(BACKGROUND_BOX) & (world50["name"] != "Vietnam")].copy()
+    for name, area in (("Hoàng Sa", PARACEL_BOX), ("Trường Sa", SPRATLY_CORE_BOX)):
+        if near.intersects(area).any():
+            raise SystemExit(f"background layer assigns {name} to another country")
+    near["geometry"] = near.geometry.intersection(BACKGROUND_BOX).simplify(0.02)
+    near["geometry"] = set_precision(near.geometry.values, 1e-3)
+    return near[["name", "geometry"]].reset_index(drop=True)
+
+
+def _archipelago_labels() -> dict[str, object]:
+    """Label points for the two archipelagos (the shapes are too small to see nationally)."""
+    items = [
+        ("hoang-sa", "Quần đảo Hoàng Sa", "Hoang Sa (Paracel) Islands", "Đà Nẵng", (112.0, 16.5)),
+        ("truong-sa", "Quần đảo Trường Sa", "Truong Sa (Spratly) Islands", "Khánh Hòa", (114.3, 10.0)),
+    ]
+    features = [
+        {
+            "type": "Feature",
+            "properties": {"id": key, "name_vi": vi, "name_en": en, "province_vi": prov},
+            "geometry": mapping(Point(*xy)),
+        }
+        for key, vi, en, prov, xy in items
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def main(src: Path) -> None:
+    """Write every file of data/geo/ that the pipeline produces."""
+    provinces = build_provinces(src)
+    if len(provinces) != 34 or not provinces.is_valid.all():
+        raise SystemExit("expected 34 valid provinces")
+    provinces.to_file(GEO_DIR / "provinces_2025.geojson", driver="GeoJSON", COORDINATE_PRECISION=5)
+    build_former(src).to_file(GEO_DIR / "provinces_pre2025_pilot.geojson", driver="GeoJSON", COORDINATE_PRECISION=5)
+    build_background(src).to_file(GEO_DIR / "background_countries.geojson", driver="GeoJSON", COORDINATE_PRECISION=3)
+    labels = json.dumps(_archipelago_labels(), ensure_ascii=False, indent=1)
+    (GEO_DIR / "archipelagos.geojson").write_text(labels + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "build" / "geo").resolve())

@@ -1,0 +1,346 @@
+"""Write data/symbiosis/{firms,links}.csv and data/indicators/values.csv.
+
+Deterministic (seeded): running it twice gives byte-identical files.
+
+* Firms and links come from ``symbiosis_cases.py`` (documented cases and
+  illustrative links, kept apart there); this script adds firm locations
+  (illustrative points around the park's own approximate point).
+* Indicator values: the few figures a source reports are written as
+  ``reported`` with their source; values computed from the link records are
+  ``estimated``; everything else is ``illustrative`` — a plausible series
+  (COVID-19 dip in 2020–2021, demonstration parks improving after 2020) with
+  gaps left as gaps.
+
+Run: ``python scripts/generate_data.py``
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from symbiosis_cases import DOCUMENTED, FIRMS, ILLUSTRATIVE
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 20250701
+YEARS = range(2019, 2026)
+KM_PER_DEG = 111.0
+AMATA_SRC = "https://amatavn.com/news-event/amata-city-bien-hoa-scores-highest-in-the-eco-industrial-park-project/"
+WWTP_SRC = "https://viipip.vn/en/news/daily-news/can-tho-city-courts-investment"
+XUAN_MAI_NOTE = (
+    "Intra-firm circularity (RECP), not an inter-firm link: a 30 t/h fluidised-bed boiler burns "
+    "paper-mill rejects; fibre and water recovered; ~US$37,500/yr water and ~US$45,000/yr materials "
+    "saved; ~95,000 t paper/yr (reported)"
+)
+# GEIPP expected yearly savings across its parks (programme totals, reported); the
+# per-park split below is illustrative and sums to those totals in 2023.
+GEIPP_SPLIT = {
+    "KPI-05": {"amata-bien-hoa": 1500, "deep-c-haiphong-1": 1700, "hiep-phuoc": 1200},
+    "KPI-06": {"amata-bien-hoa": 30000, "deep-c-haiphong-1": 35000, "hiep-phuoc": 22000},
+    "KPI-07": {"amata-bien-hoa": 8000, "deep-c-haiphong-1": 6000, "hiep-phuoc": 6800},
+}
+BOOLEAN_THRESHOLDS = {
+    "D35-37.1a": 0.25,
+    "D35-37.1b": 0.35,
+    "D35-37.1c": 0.5,
+    "D35-37.2a": 0.3,
+    "KPI-16": 0.45,
+    "KPI-17": 0.55,
+}
+# value = a + b * maturity (+ noise), clipped to the unit's range
+LINEAR = {
+    "D35-37.2c": (3.0, 34.0),
+    "D82-3a": (30.0, 68.0),
+    "D82-4": (12.0, 18.0),
+    "D82-5b": (2.0, 20.0),
+    "IEF-PM": (30.0, 60.0),
+    "IEF-ENV": (12.0, 58.0),
+    "IEF-SOC": (25.0, 55.0),
+    "IEF-ECO": (45.0, 45.0),
+    "KPI-11": (2.0, 25.0),
+    "KPI-12": (70.0, -50.0),
+    "KPI-13": (30.0, -16.0),
+    "KPI-15": (20.0, 60.0),
+    "KPI-18": (30.0, 60.0),
+    "D35-37.2b-ISO": (40.0, 60.0),
+}
+COVID = {2020: 0.93, 2021: 0.88}
+GAP_SHARE = 0.07
+UNMONITORED_SHARE = 0.25
+
+
+def firm_table(parks: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
+    """Firms with illustrative points: within ~1.2 km of the park, partners 2–4 km away."""
+    where = parks.set_index("park_id")[["lat", "lon"]]
+    rows = []
+    for firm_id, park_id, vi, en, sector, named, external, src in FIRMS:
+        lat0, lon0 = where.loc[park_id]
+        dist_km = rng.uniform(2.0, 4.0) if external else rng.uniform(0.2, 1.2)
+        bearing = rng.uniform(0, 2 * math.pi)
+        lat = lat0 + dist_km * math.cos(bearing) / KM_PER_DEG
+        lon = lon0 + dist_km * math.sin(bearing) / (KM_PER_DEG * math.cos(math.radians(lat0)))
+        note = XUAN_MAI_NOTE if firm_id == "hp-xuanmai" else ""
+        rows.append(
+            {
+                "firm_id": firm_id,
+                "park_id": park_id,
+                "name_vi": vi,
+                "name_en": en,
+                "sector": sector,
+                "is_named_in_source": named,
+                "is_external": external,
+                "lat": round(lat, 5),
+                "lon": round(lon, 5),
+                "location_provenance": "illustrative",
+                "source_url": src,
+                "notes": note,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _benefits(rng: random.Random, resource: str) -> dict[str, float | str]:
+    """Illustrative quantity and benefits for an illustrative link, by resource."""
+    ranges = {
+        "water": ("m³/yr", 5_000, 60_000),
+        "energy": ("MWh/yr", 50, 900),
+        "material": ("t/yr", 20, 800),
+        "waste": ("t/yr", 10, 400),
+        "service": ("", 0, 0),
+        "shared_infrastructure": ("kWp", 200, 1500),
+    }
+    unit, low, high = ranges[resource]
+    out: dict[str, float | str] = {"quantity": round(rng.uniform(low, high), -1) if unit else "", "quantity_unit": unit}
+    out["co2_t_per_year"] = round(rng.uniform(20, 900), -1)
+    out["money_usd_per_year"] = round(rng.uniform(5_000, 120_000), -3)
+    if resource == "water":
+        out["water_m3_per_year"] = out["quantity"]
+    if resource in ("energy", "shared_infrastructure"):
+        out["energy_mwh_per_year"] = round(rng.uniform(50, 900), -1)
+    return out
+
+
+def link_table(rng: random.Random) -> pd.DataFrame:
+    """Documented links as given; illustrative links with illustrative benefits."""
+    rows = [dict(row) for row in DOCUMENTED]
+    for row in ILLUSTRATIVE:
+        rows.append({**row, **_benefits(rng, str(row["resource"]))})
+    cols = [
+        "link_id",
+        "park_id",
+        "from_firm_id",
+        "to_firm_id",
+        "resource",
+        "description_vi",
+        "description_en",
+        "status",
+        "year_identified",
+        "year_operating_start",
+        "year_status_changed",
+        "quantity",
+        "quantity_unit",
+        "co2_t_per_year",
+        "water_m3_per_year",
+        "energy_mwh_per_year",
+        "money_usd_per_year",
+        "provenance",
+        "source_url",
+        "reference_case",
+        "notes",
+    ]
+    table = pd.DataFrame(rows).reindex(columns=cols)
+    for col in ("year_operating_start",):
+        table[col] = table[col].astype("Int64")
+    return table
+
+
+def operating_links(links: pd.DataFrame, park_id: str, year: int) -> pd.DataFrame:
+    """Links of a park operating in ``year`` (started, and not stopped before that year)."""
+    own = links[links["park_id"] == park_id]
+    started = own["year_operating_start"].fillna(9999).astype(int) <= year
+    running = (own["status"] == "operating") | ((own["status"] == "discontinued") & (own["year_status_changed"] > year))
+    return own[started & running]
+
+
+def _maturity(rng: random.Random, is_demo: bool) -> list[float]:
+    base = rng.uniform(0.42, 0.55) if is_demo else rng.uniform(0.08, 0.5)
+    slope = rng.uniform(0.06, 0.09) if is_demo else rng.uniform(0.0, 0.035)
+    # demonstration parks improve from the start of GEIPP (2020) on
+    return [min(0.97, base + slope * max(0, y - 2020)) for y in YEARS]
+
+
+def _clip(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+def park_series(park: dict[str, object], rng: random.Random, links: pd.DataFrame) -> list[dict[str, object]]:
+    """All illustrative/estimated values of one park (before gaps are cut)."""
+    is_demo = bool(park["is_demonstration"])
+    mat = _maturity(rng, is_demo)
+    start = int(park["established_year"]) + 1 if not pd.isna(park["established_year"]) else 2019
+    has_links = (links["park_id"] == park["park_id"]).any()
+    out: list[dict[str, object]] = []
+
+    def put(ind: str, year: int, value: float, prov: str = "illustrative", src: str = "", note: str = "") -> None:
+        if year >= start:
+            out.append(
+                {
+                    "park_id": park["park_id"],
+                    "indicator_id": ind,
+                    "year": year,
+                    "value": value,
+                    "provenance": prov,
+                    "source_url": src,
+                    "note": note,
+                }
+            )
+
+    for ind, cut in BOOLEAN_THRESHOLDS.items():
+        state = 0.0
+        for year, m in zip(YEARS, mat, strict=True):
+            state = max(state, 1.0 if m + rng.uniform(-0.08, 0.08) > cut else 0.0)
+            put(ind, year, state)
+    for ind, (a, b) in LINEAR.items():
+        if ind == "D35-37.2b-ISO" and not has_links:
+            continue
+        for year, m in zip(YEARS, mat, strict=True):
+            put(ind, year, round(_clip(a + b * m + rng.gauss(0, 2.5), 0.0, 100.0), 1))
+    for year, m in zip(YEARS, mat, strict=True):
+        put("KPI-08", year, round(_clip((45 + 50 * m) * COVID.get(year, 1.0) + rng.gauss(0, 2), 0, 100), 1))
+        ief = [a + b * m for a, b in (LINEAR[k] for k in ("IEF-PM", "IEF-ENV", "IEF-SOC", "IEF-ECO"))]
+        put("KPI-09", year, round(_clip(sum(ief) / 4 + rng.gauss(0, 2), 0, 100), 1))
+        if has_links:
+            running = operating_links(links, str(park["park_id"]), year)
+            from_reported = bool((running["provenance"] == "reported").all())
+            put(
+                "D35-37.2b",
+                year,
+                float(len(running)),
+                "estimated" if from_reported else "illustrative",
+                "",
+                "Counted from the park's links in data/symbiosis/links.csv"
+                + ("" if from_reported else ", some of which are illustrative"),
+            )
+    area = park["area_ha"]
+    if not pd.isna(area):
+        for year, m in zip(YEARS, mat, strict=True):
+            workers = float(area) * rng.uniform(35, 55) * (0.5 + 0.5 * m) * COVID.get(year, 1.0)
+            put("KPI-14", year, float(round(workers, -1)))
+        if park["park_id"] not in ("tra-noc-1", "thot-not"):
+            for year in YEARS:
+                put("KPI-10", year, float(round(float(area) * 20, -2)))
+    return out
+
+
+def _savings(park_id: str, is_demo: bool, rng: random.Random) -> list[dict[str, object]]:
+    """RECP/IS savings: GEIPP parks ramp up to their share of the programme totals."""
+    rows: list[dict[str, object]] = []
+    ramp = {2021: 0.35, 2022: 0.7, 2023: 1.0, 2024: 1.1, 2025: 1.18}
+    for ind, split in GEIPP_SPLIT.items():
+        full = split.get(park_id, rng.uniform(0.03, 0.12) * sum(split.values()) / 3 if is_demo else None)
+        if full is None:
+            continue
+        for year, share in ramp.items():
+            rows.append(
+                {
+                    "park_id": park_id,
+                    "indicator_id": ind,
+                    "year": year,
+                    "value": float(round(full * share, -1)),
+                    "provenance": "illustrative",
+                    "source_url": "",
+                    "note": "Illustrative split of the GEIPP programme totals (reported only in aggregate)",
+                }
+            )
+    return rows
+
+
+def reported_values() -> list[dict[str, object]]:
+    """Figures a source gives, with that source."""
+    note41 = "Baseline of the GEIPP assessment; the source gives no year — placed at 2020, the programme's first year"
+    rows: list[dict[str, object]] = [
+        {
+            "park_id": "amata-bien-hoa",
+            "indicator_id": "KPI-09",
+            "year": 2020,
+            "value": 41.0,
+            "provenance": "reported",
+            "source_url": AMATA_SRC,
+            "note": note41,
+        },
+        {
+            "park_id": "amata-bien-hoa",
+            "indicator_id": "KPI-09",
+            "year": 2024,
+            "value": 86.0,
+            "provenance": "reported",
+            "source_url": AMATA_SRC,
+            "note": "Reported for January 2024",
+        },
+    ]
+    for year, value in {2021: 55.0, 2022: 67.0, 2023: 78.0, 2025: 88.0}.items():
+        rows.append(
+            {
+                "park_id": "amata-bien-hoa",
+                "indicator_id": "KPI-09",
+                "year": year,
+                "value": value,
+                "provenance": "illustrative",
+                "source_url": "",
+                "note": "Illustrative path between the reported 41 % baseline and 86 % (Jan 2024)",
+            }
+        )
+    for park_id, m3 in (("tra-noc-1", 6000.0), ("thot-not", 2500.0)):
+        for year in YEARS:
+            rows.append(
+                {
+                    "park_id": park_id,
+                    "indicator_id": "KPI-10",
+                    "year": year,
+                    "value": m3,
+                    "provenance": "estimated",
+                    "source_url": WWTP_SRC,
+                    "note": f"{m3:,.0f} m³/day reported by an undated source; assumed unchanged 2019–2025",
+                }
+            )
+    return rows
+
+
+def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
+    """Every park × indicator × year value, with gaps."""
+    rows: list[dict[str, object]] = []
+    live = parks[parks["status"].isin(["operating", "converting"])]
+    for park in live.to_dict("records"):
+        series = park_series(park, rng, links)
+        if not park["is_demonstration"]:
+            measured = sorted({str(r["indicator_id"]) for r in series})
+            dropped = {ind for ind in measured if rng.random() < UNMONITORED_SHARE}
+            series = [r for r in series if r["indicator_id"] not in dropped]
+        series = [r for r in series if r["provenance"] != "illustrative" or rng.random() > GAP_SHARE]
+        rows.extend(series + _savings(str(park["park_id"]), bool(park["is_demonstration"]), rng))
+    table = pd.DataFrame(rows)
+    reported = pd.DataFrame(reported_values())
+    keys = ["park_id", "indicator_id", "year"]
+    table = table[~table.set_index(keys).index.isin(reported.set_index(keys).index)]
+    table = pd.concat([table, reported]).sort_values(keys).reset_index(drop=True)
+    return table
+
+
+def main() -> None:
+    """Write the three generated files."""
+    rng = random.Random(SEED)
+    parks = pd.read_csv(ROOT / "data" / "parks" / "parks.csv")
+    (ROOT / "data" / "symbiosis").mkdir(exist_ok=True)
+    firm_table(parks, rng).to_csv(ROOT / "data" / "symbiosis" / "firms.csv", index=False)
+    links = link_table(rng)
+    links.to_csv(ROOT / "data" / "symbiosis" / "links.csv", index=False)
+    value_table(parks, links, rng).to_csv(ROOT / "data" / "indicators" / "values.csv", index=False)
+
+
+if __name__ == "__main__":
+    main()
