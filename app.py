@@ -1,4 +1,4 @@
-"""eipmap — entry point: page config, language, shared sidebar header, navigation. No logic here."""
+"""eipmap — entry point: page config and navigation. No logic here (each page draws the shared sidebar)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from eipmap.i18n import t
 from eipmap.ui import layout, widgets
 
 st.set_page_config(page_title="eipmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
-lang = widgets.language_picker()
+lang = widgets.current_language()
 layout.inject_css()
 pages = [
     st.Page("pages/map.py", title=t("nav.map", lang), icon="🗺️", url_path="map", default=True),

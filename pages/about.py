@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eipmap.ui import about_page, layout, widgets
 
-lang = widgets.current_language()
+lang = widgets.language_picker()
 data = layout.header_and_data(lang)
 if data is not None:
     about_page.render(data, lang)

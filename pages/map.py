@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eipmap.ui import layout, map_page, widgets
 
-lang = widgets.current_language()
+lang = widgets.language_picker()
 data = layout.header_and_data(lang)
 if data is not None:
     map_page.render(data, lang)

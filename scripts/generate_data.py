@@ -327,6 +327,11 @@ def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) ->
     reported = pd.DataFrame(reported_values())
     keys = ["park_id", "indicator_id", "year"]
     table = table[~table.set_index(keys).index.isin(reported.set_index(keys).index)]
+    # a series a source anchors is written only where reported_values() says: no invented year before the baseline
+    anchored = reported[["park_id", "indicator_id"]].drop_duplicates()
+    table = table[
+        ~table.set_index(["park_id", "indicator_id"]).index.isin(anchored.set_index(["park_id", "indicator_id"]).index)
+    ]
     table = pd.concat([table, reported]).sort_values(keys).reset_index(drop=True)
     return table
 

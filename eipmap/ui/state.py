@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 LANGUAGE = "lang"
+LANGUAGE_WIDGET = "lang_widget"
 SELECTED_PARK = "selected_park"
 MAP_VIEW = "map_view"
 PROVINCE = "province"
@@ -13,3 +14,4 @@ PARK_QUERY = "park_query"
 PARK_PICK = "park_pick"
 TILES = "tiles"
 MAP_KEY = "park_map"
+HANDLED_MAP_VALUE = "handled_map_value"

@@ -30,17 +30,18 @@ class OverlayChoice:
 
 
 def language_picker() -> str:
-    """The UI language; Vietnamese unless the user switches."""
-    st.session_state.setdefault(state.LANGUAGE, DEFAULT_LANGUAGE)
-    return str(
-        st.sidebar.radio(
-            "Ngôn ngữ / Language",
-            LANGUAGES,
-            format_func=LANGUAGE_NAMES.__getitem__,
-            key=state.LANGUAGE,
-            horizontal=True,
-        )
+    """The UI language; Vietnamese unless the user switches. Also remembered for the pages."""
+    current = current_language()
+    lang = st.sidebar.radio(
+        "Ngôn ngữ / Language",
+        LANGUAGES,
+        index=LANGUAGES.index(current),
+        format_func=LANGUAGE_NAMES.__getitem__,
+        key=state.LANGUAGE_WIDGET,
+        horizontal=True,
     )
+    st.session_state[state.LANGUAGE] = str(lang)
+    return str(lang)
 
 
 def current_language() -> str:

@@ -1,0 +1,144 @@
+"""Page tests in-process with Streamlit's AppTest; a click is simulated through the component's value."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from eipmap.paths import DATA_DIR_ENV, REPO_DIR
+from eipmap.ui import state
+
+APP = str(REPO_DIR / "app.py")
+TIMEOUT = 90
+
+
+def unknown_elements(node: object) -> list[object]:
+    found = []
+    children = getattr(node, "children", None)
+    if isinstance(children, dict):
+        for child in children.values():
+            found += unknown_elements(child)
+    proto = getattr(node, "proto", None)
+    if type(node).__name__ == "UnknownElement" and "streamlit_folium" in str(getattr(proto, "component_name", "")):
+        found.append(node)
+    return found
+
+
+def map_args(at: AppTest) -> dict[str, object]:
+    (component,) = unknown_elements(at._tree)
+    return json.loads(component.proto.json_args)  # type: ignore[attr-defined]
+
+
+def click(at: AppTest, park_id: str, count: int = 1) -> None:
+    """What the browser component sends back when a park is clicked."""
+    key = str(map_args(at)["key"])
+    at.session_state[key] = {
+        "last_active_drawing": {"type": "Feature", "properties": {"park_id": park_id, "kind": "park"}},
+        "last_object_clicked_count": count,
+    }
+    at.run()
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.subheader]
+    parts += [i.value for i in at.info] + [e.value for e in at.error] + [c.value for c in at.code]
+    return "\n".join(str(p) for p in parts)
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_map_page_renders_in_vietnamese(app: AppTest) -> None:
+    assert app.title[0].value == "Bản đồ khu công nghiệp sinh thái Việt Nam"
+    assert "Chú giải" in texts(app)
+    assert "Bấm vào một khu công nghiệp" in texts(app)
+
+
+def test_map_component_is_configured_to_not_rerun_on_pan(app: AppTest) -> None:
+    args = map_args(app)
+    assert args["returned_objects"] == ["last_active_drawing", "last_object_clicked_count"]
+    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
+    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
+    assert "park_id" in str(args["feature_group"])
+
+
+def test_click_on_a_park_opens_its_panel(app: AppTest) -> None:
+    click(app, "hoa-khanh")
+    assert not app.exception
+    assert app.session_state[state.SELECTED_PARK] == "hoa-khanh"
+    body = texts(app)
+    assert "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3" in body
+    assert any("KCN Hòa Khánh" in s.value for s in app.subheader)
+    assert "tn-wwtp" not in str(map_args(app)["feature_group"])  # only the selected park's firms are drawn
+
+
+def test_click_another_park_then_clear_then_same_again(app: AppTest) -> None:
+    click(app, "hoa-khanh", 1)
+    click(app, "amata-bien-hoa", 2)
+    assert any("Amata" in s.value for s in app.subheader)
+    app.button(key="clear-selection").click().run()
+    assert app.session_state[state.SELECTED_PARK] is None
+    click(app, "amata-bien-hoa", 3)
+    assert app.session_state[state.SELECTED_PARK] == "amata-bien-hoa"
+
+
+def test_changing_the_indicator_recolours_the_parks(app: AppTest) -> None:
+    before = str(map_args(app)["feature_group"])
+    app.selectbox(key=state.CATEGORY).select_index(4).run()  # another category → another indicator
+    after = str(map_args(app)["feature_group"])
+    assert not app.exception
+    assert before != after
+    assert map_args(app)["key"] is not None
+
+
+def test_base_map_identity_survives_selection_and_indicator_changes(app: AppTest) -> None:
+    """Same component key → the map is not remounted and keeps the user's view."""
+    key = map_args(app)["key"]
+    click(app, "tra-noc-1")
+    app.select_slider(key=state.YEAR).set_value(2021).run()
+    assert map_args(app)["key"] == key
+
+
+def test_english_switch(app: AppTest) -> None:
+    app.radio(key=state.LANGUAGE_WIDGET).set_value("en").run()
+    assert app.title[0].value == "Viet Nam eco-industrial park map"
+    click(app, "amata-bien-hoa")
+    assert "Operating:" in texts(app)
+
+
+def test_search_without_diacritics_selects_a_park(app: AppTest) -> None:
+    app.text_input(key=state.PARK_QUERY).input("hoa khanh").run()
+    app.radio(key=state.PARK_PICK).set_value("hoa-khanh").run()
+    assert app.session_state[state.SELECTED_PARK] == "hoa-khanh"
+
+
+def test_search_by_old_province_explains_the_merger(app: AppTest) -> None:
+    app.text_input(key=state.PARK_QUERY).input("Bình Dương").run()
+    assert "là tên tỉnh trước ngày 1/7/2025" in texts(app)
+
+
+def test_about_page(app: AppTest) -> None:
+    app.switch_page("pages/about.py").run()
+    assert not app.exception
+    assert "Số liệu minh họa" in str(app.dataframe[0].value)
+
+
+def test_broken_data_shows_the_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "data"
+    shutil.copytree(REPO_DIR / "data", broken)
+    parks = broken / "parks" / "parks.csv"
+    parks.write_text(parks.read_text(encoding="utf-8").replace("16.078,108.14", "45.5,108.14"), encoding="utf-8")
+    monkeypatch.setenv(DATA_DIR_ENV, str(broken))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert "parks/parks.csv, row 4 (line 5), column 'lat'" in texts(at)

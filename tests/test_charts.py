@@ -1,0 +1,46 @@
+"""Plotly figures, inspected through fig.data."""
+
+from __future__ import annotations
+
+from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart, series
+from eipmap.loading import Dataset
+from eipmap.symbiosis import park_links, sankey_frame
+
+
+def test_amata_trend_rises_from_41_to_86_with_reported_points(dataset: Dataset) -> None:
+    fig = build_trend_chart(dataset.values, "amata-bien-hoa", dataset.indicators["KPI-09"], "en")
+    reported = next(tr for tr in fig.data if tr.name == "Reported figure")
+    assert list(reported.x) == [2020, 2024] and list(reported.y) == [41.0, 86.0]
+    target = next(tr for tr in fig.data if tr.name and tr.name.startswith("Benchmark"))
+    assert set(target.y) == {63.0}
+
+
+def test_trend_has_legal_minimum_line_in_vietnamese(dataset: Dataset) -> None:
+    fig = build_trend_chart(dataset.values, "hoa-khanh", dataset.indicators["D35-37.2c"], "vi")
+    names = [tr.name for tr in fig.data]
+    assert "Ngưỡng pháp lý: 20 %" in names
+    assert fig.layout.separators == ",."
+
+
+def test_missing_years_are_named_not_drawn_as_zero(dataset: Dataset) -> None:
+    s = series(dataset.values, "amata-bien-hoa", "KPI-09")
+    assert s["value"].isna().sum() == 1  # 2019, before the baseline
+    fig = build_trend_chart(dataset.values, "amata-bien-hoa", dataset.indicators["KPI-09"], "en")
+    assert "No data: 2019" in fig.layout.title.text
+    line = fig.data[0]
+    assert 2019 not in list(line.x)
+
+
+def test_small_multiples_one_panel_per_indicator(dataset: Dataset) -> None:
+    inds = [dataset.indicators[k] for k in ("D35-37.2c", "KPI-11", "KPI-12")]
+    fig = build_small_multiples(dataset.values, "deep-c-haiphong-1", inds, "en")
+    assert len(fig.data) == 3
+    assert len(fig.layout.annotations) == 3
+
+
+def test_sankey_has_one_flow_per_link_and_no_loops(dataset: Dataset) -> None:
+    own = park_links(dataset.links, dataset.firms, "tra-noc-1")
+    fig = build_sankey(sankey_frame(own, "vi"), "vi")
+    sankey = fig.data[0]
+    assert len(sankey.link.source) == len(own)
+    assert all(s < t for s, t in zip(sankey.link.source, sankey.link.target, strict=True))

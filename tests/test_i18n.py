@@ -1,0 +1,67 @@
+"""The translation registry: both catalogues complete, every key used exists, text NFC."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+
+from eipmap.i18n import LANGUAGES, catalogue, fmt_number, t
+from eipmap.loading import Dataset
+from eipmap.models import Category, LinkStatus, Provenance, Resource, Unit
+from eipmap.paths import REPO_DIR
+
+LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
+
+
+def test_same_keys_in_every_language() -> None:
+    keys = [set(catalogue(lang)) for lang in LANGUAGES]
+    assert keys[0] == keys[1], keys[0] ^ keys[1]
+
+
+def test_every_literal_key_in_the_code_exists() -> None:
+    used = set()
+    for path in [*REPO_DIR.glob("eipmap/**/*.py"), *REPO_DIR.glob("pages/*.py"), REPO_DIR / "app.py"]:
+        used |= set(LITERAL_KEY.findall(path.read_text(encoding="utf-8")))
+    assert used, "the scan found no keys"
+    missing = {k for k in used for lang in LANGUAGES if k not in catalogue(lang)}
+    assert not missing
+
+
+@pytest.mark.parametrize(
+    ("prefix", "members"),
+    [
+        ("category", Category),
+        ("status", LinkStatus),
+        ("provenance", Provenance),
+        ("resource", Resource),
+        ("unit", Unit),
+    ],
+)
+def test_every_enum_member_has_a_label(prefix: str, members: type) -> None:
+    for lang in LANGUAGES:
+        for member in members:
+            assert f"{prefix}.{member.value}" in catalogue(lang)
+
+
+def test_every_indicator_has_a_name_in_both_languages(dataset: Dataset) -> None:
+    for ind in dataset.indicators.values():
+        assert ind.name("vi").strip() and ind.name("en").strip()
+        assert ind.name("vi") != ind.name("en")
+
+
+def test_catalogue_text_is_nfc() -> None:
+    for lang in LANGUAGES:
+        for key, text in catalogue(lang).items():
+            assert unicodedata.normalize("NFC", text) == text, key
+
+
+def test_numbers_follow_the_language() -> None:
+    assert fmt_number(12345.67, "vi") == "12.345,7"
+    assert fmt_number(12345.67, "en") == "12,345.7"
+    assert fmt_number(float("nan"), "vi") == "–"
+
+
+def test_placeholders_are_filled() -> None:
+    assert t("legend.parks_no_data", "en", count=3, year=2024) == "3 parks have no data for 2024"

@@ -1,0 +1,28 @@
+"""Links of one park: counts by group, joined names, arc geometry."""
+
+from __future__ import annotations
+
+from eipmap.loading import Dataset
+from eipmap.symbiosis import arc, arrow_head, count_links, park_links
+
+
+def test_hoa_khanh_counts(dataset: Dataset) -> None:
+    counts = count_links(park_links(dataset.links, dataset.firms, "hoa-khanh"))
+    assert (counts.operating, counts.potential, counts.ended) == (1, 2, 3)
+
+
+def test_names_joined_in_both_languages(dataset: Dataset) -> None:
+    own = park_links(dataset.links, dataset.firms, "khanh-phu")
+    assert own.iloc[0]["from_name_vi"] == "Nhà máy Đạm Ninh Bình"
+    assert own.iloc[0]["to_name_en"] == "Ninh Binh Industrial Gas JSC"
+
+
+def test_arc_starts_and_ends_at_the_firms() -> None:
+    pts = arc((10.0, 105.0), (10.01, 105.02))
+    assert pts[0] == (10.0, 105.0) and pts[-1] == (10.01, 105.02)
+    head = arrow_head(pts)
+    assert head[0] == pts[-1] and len(head) == 3
+
+
+def test_park_without_links_is_empty(dataset: Dataset) -> None:
+    assert park_links(dataset.links, dataset.firms, "an-duong").empty
