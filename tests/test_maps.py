@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import ClassVar
 
 import folium
 import pandas as pd
@@ -148,7 +149,7 @@ def test_province_view_zooms_in(dataset: Dataset) -> None:
 
 def test_unknown_asset_is_an_error() -> None:
     class Needy(folium.MacroElement):
-        default_js = [("leaflet_heat", "https://cdn.example/heat.js")]
+        default_js: ClassVar[list[tuple[str, str]]] = [("leaflet_heat", "https://cdn.example/heat.js")]
 
     fmap = folium.Map(tiles=None)
     fmap.add_child(Needy())

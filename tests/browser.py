@@ -1,0 +1,142 @@
+"""Helpers for the browser tests: a real `streamlit run` on a free loopback port, Chromium via Playwright.
+
+Playwright cannot download browsers here, so it drives Debian's chromium (``/usr/bin/chromium``).
+Every wait is explicit (a condition polled until a deadline), never a fixed sleep.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import Frame, Page
+
+from eipmap.paths import DATA_DIR_ENV, REPO_DIR
+
+CHROMIUM = os.environ.get("EIPMAP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
+ARTIFACTS = REPO_DIR / "test-artifacts"
+START_TIMEOUT_S = 60.0
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_healthy(url: str, proc: subprocess.Popen[bytes], deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with code {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)  # polling interval of a bounded readiness check, not a synchronisation sleep
+    raise TimeoutError(f"streamlit did not become healthy at {url}")
+
+
+@contextmanager
+def streamlit_server(data_dir: Path | None = None, tiles: str | None = None) -> Iterator[str]:
+    """Start the app as a user would (``streamlit run app.py``) and yield its URL."""
+    port = free_port()
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    if data_dir is not None:
+        env[DATA_DIR_ENV] = str(data_dir)
+    if tiles is not None:
+        env["EIPMAP_TILES"] = tiles
+    cmd = [
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    log = (ARTIFACTS / f"streamlit-{port}.log").open("wb") if ARTIFACTS.exists() else subprocess.DEVNULL
+    proc = subprocess.Popen(cmd, cwd=REPO_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_healthy(url, proc, time.monotonic() + START_TIMEOUT_S)
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+def map_frame(page: Page) -> Frame:
+    """The Leaflet iframe, once its map and park layer exist."""
+    handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
+    frame = handle.content_frame()
+    assert frame is not None
+    frame.wait_for_function(
+        "() => window.map && document.querySelectorAll('path.leaflet-interactive').length > 0",
+        timeout=60_000,
+        polling="raf",
+    )
+    return frame
+
+
+PARKS_JS = """() => { const out = {}; for (const k in window.map._layers) { const l = window.map._layers[k];
+  if (l.feature && l.feature.properties && l.feature.properties.kind === 'park') {
+    out[l.feature.properties.park_id] = {lat: l.getLatLng().lat, lng: l.getLatLng().lng, fill: l.options.fillColor}; } }
+  return out; }"""
+
+
+def drawn_parks(frame: Frame) -> dict[str, dict[str, object]]:
+    """park_id → position and fill colour of every park feature on the map."""
+    return frame.evaluate(PARKS_JS)  # type: ignore[no-any-return]
+
+
+def click_park(page: Page, park_id: str, zoom: int = 14) -> str:
+    """Centre the map on a park, hover it (returns the tooltip text), then click it."""
+    frame = map_frame(page)
+    where = drawn_parks(frame)[park_id]
+    frame.evaluate(
+        "([lat, lng, z]) => window.map.setView([lat, lng], z, {animate: false})", [where["lat"], where["lng"], zoom]
+    )
+    point = frame.evaluate(
+        """([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);
+           const r = window.map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }""",
+        [where["lat"], where["lng"]],
+    )
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    x, y = box["x"] + point[0], box["y"] + point[1]
+    page.mouse.move(x, y)
+    frame.wait_for_selector(".leaflet-tooltip", timeout=10_000)
+    tooltip = frame.inner_text(".leaflet-tooltip")
+    page.mouse.click(x, y)
+    return tooltip
+
+
+def wait_for_text(page: Page, text: str, timeout_ms: int = 30_000) -> None:
+    """Wait until ``text`` is visible somewhere in the app's main area."""
+    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=timeout_ms)

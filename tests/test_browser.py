@@ -1,0 +1,224 @@
+"""End-to-end tests in headless Chromium against `streamlit run`, with the network unplugged.
+
+Every request to a host other than 127.0.0.1 is aborted (as on a closed ministry network);
+the only such requests allowed are map tiles. Screenshots go to test-artifacts/.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
+
+from eipmap.paths import REPO_DIR
+from tests.browser import (
+    ARTIFACTS,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    PARKS_JS,
+    click_park,
+    drawn_parks,
+    map_frame,
+    streamlit_server,
+    wait_for_text,
+)
+
+pytestmark = pytest.mark.browser
+TILE_HOSTS = ("basemaps.cartocdn.com", "tile.openstreetmap.org")
+XSS = "<img src=x onerror=alert(1)>"
+HOA_KHANH_COUNTS = "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3"
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"chromium not found at {CHROMIUM}; `make chromium` installs it")
+        pytest.skip(f"chromium not found at {CHROMIUM}; run `make chromium`")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def app_url() -> Iterator[str]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    with streamlit_server() as url:
+        yield url
+
+
+class Offline:
+    """Aborts every non-loopback request and remembers the hosts asked for."""
+
+    def __init__(self) -> None:
+        self.hosts: set[str] = set()
+
+    def __call__(self, route: Route) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.hosts.add(host)
+            route.abort("internetdisconnected")
+
+
+def open_app(browser: Browser, url: str, width: int = 1600, height: int = 1000) -> tuple[Page, Offline]:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    offline = Offline()
+    page.route("**/*", offline)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs  # type: ignore[attr-defined]
+    page.goto(url)
+    map_frame(page)
+    return page, offline
+
+
+def shot(page: Page, name: str) -> None:
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def test_map_renders_offline_with_every_park_and_a_legend(browser: Browser, app_url: str) -> None:
+    page, offline = open_app(browser, app_url)
+    parks = drawn_parks(map_frame(page))
+    assert len(parks) == 71
+    wait_for_text(page, "Chú giải: Tỷ lệ doanh nghiệp áp dụng giải pháp")
+    wait_for_text(page, "Không có số liệu")
+    assert {p["fill"] for p in parks.values()} >= {"#ffffff", "#1a9850"}  # no-data and target-met parks both drawn
+    assert all(any(host.endswith(t) for t in TILE_HOSTS) for host in offline.hosts), offline.hosts
+    shot(page, "map-overview-vi-1600x1000")
+    page.close()
+
+
+def test_click_hoa_khanh_shows_trend_and_links(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url)
+    tooltip = click_park(page, "hoa-khanh")
+    assert "KCN Hòa Khánh" in tooltip and "Vị trí gần đúng" in tooltip
+    wait_for_text(page, HOA_KHANH_COUNTS)
+    page.locator("[data-testid='stPlotlyChart']").first.wait_for(state="visible")
+    frame = map_frame(page)
+    frame.wait_for_function(
+        "() => Object.values(window.map._layers)"
+        ".filter(l => l.feature && l.feature.properties.kind === 'firm').length === 6",
+        polling="raf",
+        timeout=20_000,
+    )
+    shot(page, "hoa-khanh-panel-vi")
+    page.close()
+
+
+def test_click_another_park_changes_the_panel(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url)
+    click_park(page, "hoa-khanh")
+    wait_for_text(page, HOA_KHANH_COUNTS)
+    click_park(page, "tra-noc-2")
+    page.get_by_role("heading", name="KCN Trà Nóc 2").wait_for(state="visible", timeout=30_000)
+    assert page.get_by_role("heading", name="KCN Hòa Khánh").count() == 0
+    page.close()
+
+
+def test_same_park_again_after_clearing(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url)
+    click_park(page, "hoa-khanh")
+    wait_for_text(page, HOA_KHANH_COUNTS)
+    page.get_by_role("button", name="Bỏ chọn khu công nghiệp").click()
+    wait_for_text(page, "Bấm vào một khu công nghiệp")
+    click_park(page, "hoa-khanh")
+    wait_for_text(page, HOA_KHANH_COUNTS)
+    page.close()
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option in the sidebar selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_amata_compliance_rises_from_41_to_86(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url)
+    choose(page, "Nhóm chỉ số", "Tổng hợp")
+    wait_for_text(page, "Chú giải: Mức tuân thủ tiêu chuẩn KCN sinh thái")
+    click_park(page, "amata-bien-hoa")
+    page.get_by_role("heading", name="KCN Amata (AMATA City Biên Hòa)").wait_for(state="visible", timeout=30_000)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll('.js-plotly-plot')].some(p => (p._fullData || []).some(
+             t => t.name === 'Số liệu báo cáo' && JSON.stringify(Array.from(t.y)) === '[41,86]'))""",
+        polling="raf",
+        timeout=30_000,
+    )
+    shot(page, "amata-compliance-vi")
+    page.close()
+
+
+def test_changing_the_indicator_recolours_the_parks(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url)
+    before = {k: v["fill"] for k, v in drawn_parks(map_frame(page)).items()}
+    choose(page, "Nhóm chỉ số", "Kinh tế")
+    wait_for_text(page, "Chú giải: Tỷ lệ doanh nghiệp có kế hoạch tham gia cộng sinh")
+    frame = map_frame(page)
+    frame.wait_for_function(
+        f"(before) => {{ const now = ({PARKS_JS})(); return Object.keys(now).some(k => now[k].fill !== before[k]); }}",
+        arg=before,
+        polling="raf",
+        timeout=30_000,
+    )
+    after = {k: v["fill"] for k, v in drawn_parks(frame).items()}
+    assert len(after) == len(before) and after != before
+    page.close()
+
+
+def test_panning_and_zooming_do_not_rerun_the_script(browser: Browser, app_url: str) -> None:
+    page = browser.new_page(viewport={"width": 1600, "height": 1000})
+    page.route("**/*", Offline())
+    sent: list[int] = []
+    page.on("websocket", lambda ws: ws.on("framesent", lambda payload: sent.append(1)))
+    page.goto(app_url)
+    frame = map_frame(page)
+    wait_for_text(page, "Chú giải")
+    settled = len(sent)
+    frame.evaluate("() => { window.map.panBy([250, 120], {animate: false}); window.map.setZoom(8, {animate: false}); }")
+    frame.evaluate("() => window.map.panBy([-100, 60], {animate: false})")
+    # Observation window for a negative assertion: the component debounces updates by 250 ms.
+    page.wait_for_timeout(1500)
+    assert len(sent) == settled, "a pan or zoom sent a message to the server (a rerun)"
+    click_park(page, "deep-c-haiphong-1")  # positive control: a click does reach the server
+    wait_for_text(page, "Liên kết cộng sinh công nghiệp")
+    assert len(sent) > settled
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data = tmp_path_factory.mktemp("hostile") / "data"
+    shutil.copytree(REPO_DIR / "data", data)
+    parks = data / "parks" / "parks.csv"
+    parks.write_text(parks.read_text(encoding="utf-8").replace("KCN Hòa Khánh,", f'"KCN {XSS}",', 1), encoding="utf-8")
+    firms = data / "symbiosis" / "firms.csv"
+    firms.write_text(firms.read_text(encoding="utf-8").replace("Nhà máy giấy A", f"Nhà máy {XSS}"), encoding="utf-8")
+    with streamlit_server(data) as url:
+        yield url
+
+
+def test_html_in_data_is_shown_as_text_and_never_runs(browser: Browser, hostile_url: str) -> None:
+    page, _ = open_app(browser, hostile_url)
+    tooltip = click_park(page, "hoa-khanh")
+    assert XSS in tooltip  # shown literally, as text
+    page.get_by_role("heading", name=f"KCN {XSS}").wait_for(state="visible", timeout=30_000)
+    wait_for_text(page, f"Nhà máy {XSS}")
+    frame = map_frame(page)
+    assert frame.locator("img[src='x']").count() == 0
+    assert page.locator("img[src='x']").count() == 0
+    assert page.dialogs == []  # type: ignore[attr-defined]
+    page.close()
