@@ -36,8 +36,10 @@ DEFAULT_TILES = "carto-light"
 SEA_COLOUR = "#dbe7f0"
 LAND_COLOUR = "#f4f1ea"
 PILOT_OUTLINE = "#1f3b73"
-NATIONAL_VIEW = ((15.0, 110.6), 6)
+NATIONAL_VIEW = ((15.2, 110.6), 6)
 ROUND = 5
+LABEL_OFFSET_DEG = 0.12
+PARK_VIEW_MAX_ZOOM = 14
 ARCHIPELAGO_FRAMES = {"hoang-sa": ((15.7, 111.1), (17.2, 112.9)), "truong-sa": ((6.6, 111.5), (11.6, 116.0))}
 
 
@@ -116,8 +118,10 @@ def _add_pilot_outlines(fmap: folium.Map, data: Dataset, lang: str) -> None:
         name="former-provinces",
     ).add_to(fmap)
     for rec in pilot.to_dict("records"):
-        point = rec["geometry"].representative_point()
-        _label(rec[f"name_{lang}"], (point.y, point.x), "eip-province").add_to(fmap)
+        # label just above the mainland outline, clear of the park markers inside it
+        mainland = max(getattr(rec["geometry"], "geoms", [rec["geometry"]]), key=lambda g: g.area)
+        minx, _, maxx, maxy = mainland.bounds
+        _label(rec[f"name_{lang}"], (maxy + LABEL_OFFSET_DEG, (minx + maxx) / 2), "eip-province").add_to(fmap)
 
 
 def _add_archipelagos(fmap: folium.Map, data: Dataset, lang: str) -> None:
@@ -172,8 +176,8 @@ def build_base_map(data: Dataset, lang: str, tiles: str = DEFAULT_TILES) -> foli
 
 def park_radius(area_ha: float, is_demonstration: bool) -> float:
     """Marker radius in pixels: grows with the square root of the area; demonstration parks larger."""
-    base = 6.0 if math.isnan(area_ha) else min(13.0, 5.0 + math.sqrt(area_ha) / 5.0)
-    return base + (3.0 if is_demonstration else 0.0)
+    base = 5.0 if math.isnan(area_ha) else min(11.0, 4.0 + math.sqrt(area_ha) / 6.0)
+    return base + (2.5 if is_demonstration else 0.0)
 
 
 def _park_tooltip(rec: dict[Any, Any], overlay: Overlay, lang: str) -> str:
@@ -320,4 +324,5 @@ def park_view(parks: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> MapView
     park = parks.set_index("park_id").loc[park_id]
     lats = [park["lat"], *own["lat"]]
     lons = [park["lon"], *own["lon"]]
-    return view_for_bounds((min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01))
+    view = view_for_bounds((min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01))
+    return MapView(view.center, min(view.zoom, PARK_VIEW_MAX_ZOOM))

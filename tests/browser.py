@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
 
 from eipmap.paths import DATA_DIR_ENV, REPO_DIR
@@ -91,17 +92,27 @@ def streamlit_server(data_dir: Path | None = None, tiles: str | None = None) -> 
             proc.kill()
 
 
-def map_frame(page: Page) -> Frame:
-    """The Leaflet iframe, once its map and park layer exist."""
-    handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=60_000)
-    frame = handle.content_frame()
-    assert frame is not None
-    frame.wait_for_function(
-        "() => window.map && document.querySelectorAll('path.leaflet-interactive').length > 0",
-        timeout=60_000,
-        polling="raf",
-    )
-    return frame
+MAP_READY_JS = "() => window.map && document.querySelectorAll('path.leaflet-interactive').length > 0"
+
+
+def map_frame(page: Page, timeout_s: float = 60.0) -> Frame:
+    """The Leaflet iframe, once its map and park layer exist.
+
+    Streamlit may replace the iframe while it re-renders (e.g. after a language switch),
+    so a frame that detaches while we wait is dropped and the current one is taken.
+    """
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout_s * 1000)
+        frame = handle.content_frame() if handle is not None else None
+        if frame is None:
+            continue
+        try:
+            frame.wait_for_function(MAP_READY_JS, timeout=5_000, polling="raf")
+        except PlaywrightError:
+            continue
+        return frame
+    raise TimeoutError("the map iframe never became ready")
 
 
 PARKS_JS = """() => { const out = {}; for (const k in window.map._layers) { const l = window.map._layers[k];

@@ -93,7 +93,9 @@ def test_click_another_park_then_clear_then_same_again(app: AppTest) -> None:
 
 def test_changing_the_indicator_recolours_the_parks(app: AppTest) -> None:
     before = str(map_args(app)["feature_group"])
-    app.selectbox(key=state.CATEGORY).select_index(4).run()  # another category → another indicator
+    app.selectbox(key=state.widget_key(state.CATEGORY, "vi")).select_index(
+        4
+    ).run()  # another category → another indicator
     after = str(map_args(app)["feature_group"])
     assert not app.exception
     assert before != after
@@ -104,13 +106,18 @@ def test_base_map_identity_survives_selection_and_indicator_changes(app: AppTest
     """Same component key → the map is not remounted and keeps the user's view."""
     key = map_args(app)["key"]
     click(app, "tra-noc-1")
-    app.select_slider(key=state.YEAR).set_value(2021).run()
+    app.select_slider(key=state.widget_key(state.YEAR, "vi")).set_value(2021).run()
     assert map_args(app)["key"] == key
 
 
-def test_english_switch(app: AppTest) -> None:
+def test_english_switch_keeps_the_view(app: AppTest) -> None:
+    app.selectbox(key=state.widget_key(state.CATEGORY, "vi")).set_value("overall").run()
+    app.select_slider(key=state.widget_key(state.YEAR, "vi")).set_value(2022).run()
     app.radio(key=state.LANGUAGE_WIDGET).set_value("en").run()
     assert app.title[0].value == "Viet Nam eco-industrial park map"
+    assert app.selectbox(key=state.widget_key(state.CATEGORY, "en")).value == "overall"
+    assert app.select_slider(key=state.widget_key(state.YEAR, "en")).value == 2022
+    assert "Legend: Overall eco-industrial park compliance" in texts(app)
     click(app, "amata-bien-hoa")
     assert "Operating:" in texts(app)
 

@@ -216,7 +216,9 @@ def test_html_in_data_is_shown_as_text_and_never_runs(browser: Browser, hostile_
     tooltip = click_park(page, "hoa-khanh")
     assert XSS in tooltip  # shown literally, as text
     page.get_by_role("heading", name=f"KCN {XSS}").wait_for(state="visible", timeout=30_000)
-    wait_for_text(page, f"Nhà máy {XSS}")
+    # the firm name, literally, in the links table (grid cells) and as a Sankey node label
+    page.locator("[data-testid^='glide-cell']", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")
+    page.locator("text.node-label", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")
     frame = map_frame(page)
     assert frame.locator("img[src='x']").count() == 0
     assert page.locator("img[src='x']").count() == 0

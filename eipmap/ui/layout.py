@@ -11,6 +11,8 @@ from eipmap.ui import cache
 
 CSS = """
 <style>
+[data-testid="stMainBlockContainer"]{padding-top:1.6rem;padding-bottom:2rem}
+[data-testid="stMainBlockContainer"] h1{font-size:2.0rem;padding-top:0}
 .eip-legend{display:flex;flex-wrap:wrap;gap:.35rem 1rem;margin:.2rem 0 .4rem}
 .eip-swatch{display:inline-flex;align-items:center;gap:.4rem;font-size:.92rem}
 .eip-swatch i{display:inline-block;width:14px;height:14px;border-radius:50%;border:1px solid #555}

@@ -16,6 +16,7 @@ from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
 from eipmap.maps import MapView, build_base_map, build_links_layer, build_park_layer, park_view, province_view
 from eipmap.overlay import Overlay, build_overlay, count_no_data
+from eipmap.overview import demonstration_parks, province_summary
 from eipmap.symbiosis import park_links
 from eipmap.ui import state
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
@@ -93,6 +94,20 @@ def _legend(overlay: Overlay, lang: str) -> None:
     )
 
 
+def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
+    """Beside the map before a click: the five provinces at a glance and quick links to the six parks."""
+    st.info(t("map.hint", lang))
+    title = t("overview.title", lang, indicator=overlay.indicator.name(lang), year=overlay.year)
+    st.markdown(f"**{html.escape(title)}**")
+    st.dataframe(province_summary(overlay, data.parks, lang), hide_index=True, width="stretch")
+    st.markdown(f"**{t('overview.demonstration', lang)}**")
+    cols = st.columns(2)
+    for i, (park_id, name) in enumerate(demonstration_parks(data.parks, lang)):
+        if cols[i % 2].button(name, key=f"demo-{park_id}", width="stretch"):
+            _select(park_id, _park_view_or_none(park_id))
+            st.rerun()
+
+
 def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str]:
     choice = overlay_picker(data, lang)
     picked = park_finder(data, lang)
@@ -148,6 +163,6 @@ def render(data: Dataset, lang: str) -> None:
             render_trend(data, selected, choice.indicator, lang)
             render_facts(data, selected, lang)
         else:
-            st.info(t("map.hint", lang))
+            _overview(data, overlay, lang)
     if selected:
         render_links(data, selected, lang)

@@ -15,3 +15,8 @@ PARK_PICK = "park_pick"
 TILES = "tiles"
 MAP_KEY = "park_map"
 HANDLED_MAP_VALUE = "handled_map_value"
+
+
+def widget_key(name: str, lang: str) -> str:
+    """Key of the widget that edits view-state ``name`` in language ``lang``."""
+    return f"w.{name}.{lang}"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import streamlit as st
 
@@ -18,6 +20,7 @@ LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_INDICATOR = "D35-37.2c"
 DEFAULT_YEAR = 2024
 TILES_ENV = "EIPMAP_TILES"
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,38 @@ class OverlayChoice:
     indicator: Indicator
     year: int
     province_code: str | None
+
+
+def _remember(name: str, widget_key: str) -> None:
+    """Widget callback: copy the widget's value to the view state before the rerun starts."""
+    st.session_state[name] = st.session_state[widget_key]
+
+
+def _current(name: str, options: Sequence[T], default: T) -> T:
+    value = st.session_state.get(name, default)
+    return value if value in options else default
+
+
+def _select(name: str, label: str, options: Sequence[T], default: T, fmt: Callable[[T], str]) -> T:
+    """A sidebar selectbox whose choice survives a language switch.
+
+    The chosen value lives in the view state under ``name``; the widget itself is keyed per
+    language (its label changes with the language, which would otherwise reset it).
+    """
+    lang = current_language()
+    key = state.widget_key(name, lang)
+    current = _current(name, options, default)
+    value = st.sidebar.selectbox(
+        label,
+        options,
+        index=list(options).index(current),
+        key=key,
+        format_func=fmt,
+        on_change=_remember,
+        args=(name, key),
+    )
+    st.session_state[name] = value
+    return value
 
 
 def language_picker() -> str:
@@ -39,6 +74,8 @@ def language_picker() -> str:
         format_func=LANGUAGE_NAMES.__getitem__,
         key=state.LANGUAGE_WIDGET,
         horizontal=True,
+        on_change=_remember,
+        args=(state.LANGUAGE, state.LANGUAGE_WIDGET),
     )
     st.session_state[state.LANGUAGE] = str(lang)
     return str(lang)
@@ -60,35 +97,46 @@ def overlay_picker(data: Dataset, lang: str) -> OverlayChoice:
     """Category → indicator → year → province."""
     inds = measured_indicators(data)
     default = inds[DEFAULT_INDICATOR]
-    categories = [c for c in Category if any(i.category is c for i in inds.values())]
-    st.session_state.setdefault(state.CATEGORY, default.category)
-    category = st.sidebar.selectbox(
+    categories = [c.value for c in Category if any(i.category is c for i in inds.values())]
+    category = _select(
+        state.CATEGORY,
         t("sidebar.category", lang),
         categories,
-        key=state.CATEGORY,
-        format_func=lambda c: t(f"category.{c.value}", lang),
+        default.category.value,
+        lambda c: t(f"category.{c}", lang),
     )
-    options = [k for k, v in inds.items() if v.category is category]
-    if st.session_state.get(state.INDICATOR) not in options:
-        st.session_state[state.INDICATOR] = DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0]
-    ind_id = st.sidebar.selectbox(
-        t("sidebar.indicator", lang), options, key=state.INDICATOR, format_func=lambda k: inds[k].name(lang)
+    options = [k for k, v in inds.items() if v.category.value == category]
+    ind_id = _select(
+        state.INDICATOR,
+        t("sidebar.indicator", lang),
+        options,
+        DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0],
+        lambda k: inds[k].name(lang),
     )
-    st.session_state.setdefault(state.YEAR, DEFAULT_YEAR)
-    year = st.sidebar.select_slider(t("sidebar.year", lang), options=list(YEARS), key=state.YEAR)
+    year_key = state.widget_key(state.YEAR, lang)
+    year = st.sidebar.select_slider(
+        t("sidebar.year", lang),
+        options=list(YEARS),
+        key=year_key,
+        value=_current(state.YEAR, list(YEARS), DEFAULT_YEAR),
+        on_change=_remember,
+        args=(state.YEAR, year_key),
+    )
+    st.session_state[state.YEAR] = year
     province = province_picker(data, lang)
-    return OverlayChoice(inds[str(ind_id)], int(year), province)
+    return OverlayChoice(inds[ind_id], int(year), province)
 
 
 def province_picker(data: Dataset, lang: str) -> str | None:
     """One of the five pilot provinces, or all five (None)."""
     names = data.provinces.set_index("province_code")[f"name_{lang}"]
     options = ["", *PILOT_PROVINCE_CODES]
-    code = st.sidebar.selectbox(
+    code = _select(
+        state.PROVINCE,
         t("sidebar.province", lang),
         options,
-        key=state.PROVINCE,
-        format_func=lambda c: t("sidebar.all_provinces", lang) if c == "" else str(names[c]),
+        "",
+        lambda c: t("sidebar.all_provinces", lang) if c == "" else str(names[c]),
     )
     return code or None
 
@@ -124,15 +172,19 @@ def park_finder(data: Dataset, lang: str) -> str | None:
 def tiles_picker(lang: str) -> str:
     """Basemap: a light public basemap by default, 'none' for the offline vector background."""
     options = [*TILES, "none"]
-    default = os.environ.get(TILES_ENV, DEFAULT_TILES)
-    st.session_state.setdefault(state.TILES, default if default in options else DEFAULT_TILES)
+    env_default = os.environ.get(TILES_ENV, DEFAULT_TILES)
+    current = _current(state.TILES, options, env_default if env_default in options else DEFAULT_TILES)
+    key = state.widget_key(state.TILES, lang)
     with st.sidebar.expander(t("sidebar.tiles", lang)):
-        return str(
-            st.radio(
-                t("sidebar.tiles", lang),
-                options,
-                key=state.TILES,
-                label_visibility="collapsed",
-                format_func=lambda k: t(f"tiles.{k.replace('-', '_')}", lang),
-            )
+        value = st.radio(
+            t("sidebar.tiles", lang),
+            options,
+            index=options.index(current),
+            key=key,
+            label_visibility="collapsed",
+            format_func=lambda k: t(f"tiles.{k.replace('-', '_')}", lang),
+            on_change=_remember,
+            args=(state.TILES, key),
         )
+    st.session_state[state.TILES] = value
+    return str(value)

@@ -1,0 +1,36 @@
+"""The five-province summary shown beside the map when no park is selected."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from eipmap.i18n import fmt_number, t
+from eipmap.models import PILOT_PROVINCE_CODES
+from eipmap.overlay import Overlay
+
+
+def province_summary(overlay: Overlay, parks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Per pilot province: parks, parks with a value, parks meeting the target, median value."""
+    joined = parks.join(overlay.table[["value", "attainment"]], on="park_id")
+    rows = []
+    for code in PILOT_PROVINCE_CODES:
+        own = joined[joined["province_code"] == code]
+        known = own["value"].dropna()
+        has_target = overlay.scheme == "attainment"
+        met = int((own["attainment"] >= 100.0).sum()) if has_target else None
+        rows.append(
+            {
+                t("overview.province", lang): own[f"province_name_{lang}"].iloc[0],
+                t("overview.parks", lang): len(own),
+                t("overview.with_data", lang): len(known),
+                t("overview.meeting_target", lang): "–" if met is None else f"{met} / {len(known)}",
+                t("overview.median", lang): fmt_number(float(known.median()), lang) if len(known) else "–",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def demonstration_parks(parks: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
+    """(park_id, name) of the GEIPP demonstration parks, north to south."""
+    demo = parks[parks["is_demonstration"]].sort_values("lat", ascending=False)
+    return list(zip(demo["park_id"], demo[f"name_{lang}"], strict=True))

@@ -1,0 +1,46 @@
+"""Take the screenshots a reviewer looks at: overview and a park panel, vi and en, 1600×1000 and 1920×1080.
+
+Run: ``python scripts/screenshots.py [out_dir]`` (needs Debian's chromium). Uses the browser-test helpers.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, click_park, map_frame, streamlit_server, wait_for_text  # noqa: E402
+
+SIZES = ((1600, 1000), (1920, 1080))
+PANEL_TEXT = {"vi": "Liên kết cộng sinh công nghiệp", "en": "Industrial-symbiosis links"}
+
+
+def main(out: Path) -> None:
+    """Write one PNG per language × size × view into ``out``."""
+    out.mkdir(parents=True, exist_ok=True)
+    with streamlit_server() as url, sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for lang in ("vi", "en"):
+            for width, height in SIZES:
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(url)
+                map_frame(page)
+                if lang == "en":
+                    page.get_by_text("English", exact=True).click()
+                    wait_for_text(page, "Legend:")
+                    map_frame(page)
+                page.screenshot(path=str(out / f"overview-{lang}-{width}x{height}.png"))
+                click_park(page, "hoa-khanh")
+                wait_for_text(page, PANEL_TEXT[lang])
+                page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible")
+                page.mouse.move(5, 5)
+                page.screenshot(path=str(out / f"hoa-khanh-{lang}-{width}x{height}.png"))
+                page.close()
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "test-artifacts" / "screens")
