@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import html
 import math
-from dataclasses import dataclass
 from typing import Any
 
 import folium
@@ -21,6 +20,7 @@ from jinja2 import Template
 from eipmap.assets import STATIC_URL, localize_assets
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
+from eipmap.mapview import NATIONAL_VIEW
 from eipmap.models import PILOT_PROVINCE_CODES, LinkGroup, Resource
 from eipmap.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head
@@ -36,19 +36,9 @@ DEFAULT_TILES = "carto-light"
 SEA_COLOUR = "#dbe7f0"
 LAND_COLOUR = "#f4f1ea"
 PILOT_OUTLINE = "#1f3b73"
-NATIONAL_VIEW = ((15.2, 110.6), 6)
 ROUND = 5
 LABEL_OFFSET_DEG = 0.12
-PARK_VIEW_MAX_ZOOM = 14
 ARCHIPELAGO_FRAMES = {"hoang-sa": ((15.7, 111.1), (17.2, 112.9)), "truong-sa": ((6.6, 111.5), (11.6, 116.0))}
-
-
-@dataclass(frozen=True)
-class MapView:
-    """Where the map looks: centre (lat, lon) and zoom."""
-
-    center: tuple[float, float]
-    zoom: int
 
 
 def _geojson_of(frame: pd.DataFrame, properties: list[str]) -> dict[str, object]:
@@ -161,8 +151,14 @@ def _add_css(fmap: folium.Map) -> None:
 
 def build_base_map(data: Dataset, lang: str, tiles: str = DEFAULT_TILES) -> folium.Map:
     """The map every rerun shares: background, tiles (unless 'none'), outlines, archipelagos."""
-    center, zoom = NATIONAL_VIEW
-    fmap = folium.Map(location=center, zoom_start=zoom, tiles=None, min_zoom=4, max_zoom=18, control_scale=True)
+    fmap = folium.Map(
+        location=NATIONAL_VIEW.center,
+        zoom_start=NATIONAL_VIEW.zoom,
+        tiles=None,
+        min_zoom=4,
+        max_zoom=18,
+        control_scale=True,
+    )
     _add_css(fmap)
     fmap.add_child(_IconPath(f"{STATIC_URL}/leaflet/images/"))
     _add_background(fmap, data)
@@ -299,30 +295,3 @@ def build_links_layer(own_links: pd.DataFrame, firms: pd.DataFrame, lang: str) -
         name="firm-points",
     ).add_to(group)
     return group
-
-
-def view_for_bounds(bounds: tuple[float, float, float, float]) -> MapView:
-    """Centre and a zoom that fits (minx, miny, maxx, maxy) in a ~900 px wide map."""
-    minx, miny, maxx, maxy = bounds
-    span = max(maxx - minx, (maxy - miny) * 1.3, 1e-3)
-    zoom = int(max(4, min(15, math.floor(math.log2(360 * 2.2 / span)))))
-    return MapView(((miny + maxy) / 2, (minx + maxx) / 2), zoom)
-
-
-def province_view(data: Dataset, province_code: str | None) -> MapView:
-    """The view of one province (its mainland part), or of all five."""
-    if province_code is None:
-        return MapView(*NATIONAL_VIEW)
-    parks = data.parks[data.parks["province_code"] == province_code]
-    minx, miny, maxx, maxy = parks["lon"].min(), parks["lat"].min(), parks["lon"].max(), parks["lat"].max()
-    return view_for_bounds((minx - 0.1, miny - 0.1, maxx + 0.1, maxy + 0.1))
-
-
-def park_view(parks: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> MapView:
-    """A close view of one park and its firms."""
-    own = firms[firms["park_id"] == park_id]
-    park = parks.set_index("park_id").loc[park_id]
-    lats = [park["lat"], *own["lat"]]
-    lons = [park["lon"], *own["lon"]]
-    view = view_for_bounds((min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01))
-    return MapView(view.center, min(view.zoom, PARK_VIEW_MAX_ZOOM))

@@ -149,3 +149,46 @@ def test_broken_data_shows_the_problem_not_a_traceback(tmp_path: Path, monkeypat
     at.run()
     assert not at.exception
     assert "parks/parks.csv, row 4 (line 5), column 'lat'" in texts(at)
+
+
+@pytest.mark.parametrize(
+    ("page", "heading"),
+    [
+        ("pages/gaps.py", "Phân tích khoảng cách tới mục tiêu"),
+        ("pages/readiness.py", "Mức sẵn sàng công nhận KCN sinh thái"),
+        ("pages/compare.py", "So sánh các khu công nghiệp"),
+    ],
+)
+def test_analysis_pages_render(app: AppTest, page: str, heading: str) -> None:
+    app.switch_page(page).run()
+    assert not app.exception
+    assert any(h.value == heading for h in app.header)
+
+
+def test_gap_page_answers_the_headline_question(app: AppTest) -> None:
+    from tests.test_gaps import independent_answer
+
+    app.switch_page("pages/gaps.py").run()
+    pills = app.get("button_group")[0]
+    pills.set_value(["75", "79"]).run()
+    assert not app.exception
+    table = app.dataframe[0].value
+    names = set(table["Khu công nghiệp"])
+    from eipmap.loading import load_dataset
+
+    name_of = load_dataset().parks.set_index("park_id")["name_vi"]
+    assert names == {name_of[p] for p in independent_answer()}
+
+
+def test_map_page_filter_greys_other_parks(app: AppTest) -> None:
+    pills = app.get("button_group")[0]
+    pills.set_value(["48"]).run()
+    feature_group = str(map_args(app)["feature_group"])
+    assert '"is_dimmed": true' in feature_group and '"is_dimmed": false' in feature_group
+
+
+def test_readiness_card_for_a_demonstration_park(app: AppTest) -> None:
+    app.switch_page("pages/readiness.py").run()
+    tables = [d.value for d in app.dataframe]
+    assert len(tables) >= 7  # the chosen park + six demonstration-park cards
+    assert all(t["Căn cứ pháp lý"].str.contains("Decree 35/2022/NĐ-CP Art. 37").all() for t in tables[:7])

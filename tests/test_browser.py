@@ -224,3 +224,36 @@ def test_html_in_data_is_shown_as_text_and_never_runs(browser: Browser, hostile_
     assert page.locator("img[src='x']").count() == 0
     assert page.dialogs == []  # type: ignore[attr-defined]
     page.close()
+
+
+def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: str) -> None:
+    """Which parks in Đồng Nai and TP. HCM are below the 20 % RECP threshold in 2024? Nav, Đồng Nai, TP. HCM."""
+    import csv
+    import io
+
+    from eipmap.loading import load_dataset
+    from tests.test_gaps import independent_answer
+
+    expected = independent_answer()
+    names = load_dataset().parks.set_index("park_id")["name_vi"]
+    page, _ = open_app(browser, app_url)
+    page.get_by_role("link", name="Khoảng cách tới mục tiêu").click()  # 1
+    page.get_by_role("button", name="Đồng Nai", exact=True).click()  # 2
+    page.get_by_role("button", name="TP. Hồ Chí Minh", exact=True).click()  # 3
+    wait_for_text(page, f"{len(expected)} KCN khớp bộ lọc")
+    frame = map_frame(page)
+    frame.wait_for_function(
+        "(n) => Object.values(window.map._layers).filter(l => l.feature && l.feature.properties.kind === 'park'"
+        " && !l.feature.properties.is_dimmed).length === n",
+        arg=len(expected),
+        polling="raf",
+        timeout=20_000,
+    )
+    shot(page, "gaps-dongnai-hcmc-recp-2024")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải CSV").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert {r["Khu công nghiệp"] for r in rows} == {names[p] for p in expected}
+    assert "Khoảng cách tới mục tiêu (%)" in rows[0]
+    page.close()

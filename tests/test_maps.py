@@ -12,7 +12,8 @@ import pytest
 
 from eipmap.assets import LOCAL_ASSETS, UnservedAssetError, localize_assets
 from eipmap.loading import Dataset
-from eipmap.maps import build_base_map, build_links_layer, build_park_layer, park_radius, province_view
+from eipmap.maps import build_base_map, build_links_layer, build_park_layer, park_radius
+from eipmap.mapview import province_view
 from eipmap.overlay import NO_DATA_COLOUR, build_overlay
 from eipmap.symbiosis import park_links
 

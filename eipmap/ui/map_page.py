@@ -12,13 +12,16 @@ import html
 import streamlit as st
 from streamlit_folium import st_folium
 
+from eipmap.gaps import GapFilter, apply_filter
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
-from eipmap.maps import MapView, build_base_map, build_links_layer, build_park_layer, park_view, province_view
+from eipmap.maps import build_base_map, build_links_layer, build_park_layer
+from eipmap.mapview import MapView, park_view, province_view
 from eipmap.overlay import Overlay, build_overlay, count_no_data
 from eipmap.overview import demonstration_parks, province_summary
 from eipmap.symbiosis import park_links
 from eipmap.ui import state
+from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
 
@@ -108,8 +111,18 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
             st.rerun()
 
 
-def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str]:
+def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[str]]:
     choice = overlay_picker(data, lang)
+    with st.sidebar.expander(t("gaps.filter", lang)):
+        filt = gap_filter(data, choice.indicator, choice.year, st, full=False)
+    matched = set(apply_filter(data, filt).index)
+    if choice.province_code is not None:
+        matched &= set(data.parks.loc[data.parks["province_code"] == choice.province_code, "park_id"])
+    dimmed = (
+        frozenset(set(data.parks["park_id"]) - matched)
+        if filt != GapFilter(filt.indicator_id, filt.year)
+        else frozenset()
+    )
     picked = park_finder(data, lang)
     if picked is not None and picked != st.session_state.get("_last_pick"):
         st.session_state["_last_pick"] = picked
@@ -117,7 +130,7 @@ def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str]:
     if st.sidebar.button(t("sidebar.clear_selection", lang), key="clear-selection", width="stretch"):
         _select(None, province_view(data, choice.province_code))
     tiles = tiles_picker(lang)
-    return choice, tiles
+    return choice, tiles, dimmed
 
 
 def _province_changed(data: Dataset, province: str | None) -> None:
@@ -128,11 +141,11 @@ def _province_changed(data: Dataset, province: str | None) -> None:
 
 def render(data: Dataset, lang: str) -> None:
     """Draw the whole map screen."""
-    choice, tiles = _sidebar(data, lang)
+    choice, tiles, dimmed = _sidebar(data, lang)
     _province_changed(data, choice.province_code)
     selected = st.session_state.get(state.SELECTED_PARK)
     overlay = build_overlay(data.values, data.parks["park_id"], choice.indicator, choice.year, lang)
-    layers = [build_park_layer(data.parks, overlay, lang, selected)]
+    layers = [build_park_layer(data.parks, overlay, lang, selected, dimmed)]
     if selected:
         layers.append(
             build_links_layer(

@@ -32,7 +32,7 @@ class OverlayChoice:
     province_code: str | None
 
 
-def _remember(name: str, widget_key: str) -> None:
+def remember(name: str, widget_key: str) -> None:
     """Widget callback: copy the widget's value to the view state before the rerun starts."""
     st.session_state[name] = st.session_state[widget_key]
 
@@ -57,7 +57,7 @@ def _select(name: str, label: str, options: Sequence[T], default: T, fmt: Callab
         index=list(options).index(current),
         key=key,
         format_func=fmt,
-        on_change=_remember,
+        on_change=remember,
         args=(name, key),
     )
     st.session_state[name] = value
@@ -74,7 +74,7 @@ def language_picker() -> str:
         format_func=LANGUAGE_NAMES.__getitem__,
         key=state.LANGUAGE_WIDGET,
         horizontal=True,
-        on_change=_remember,
+        on_change=remember,
         args=(state.LANGUAGE, state.LANGUAGE_WIDGET),
     )
     st.session_state[state.LANGUAGE] = str(lang)
@@ -93,8 +93,8 @@ def measured_indicators(data: Dataset) -> dict[str, Indicator]:
     return {k: v for k, v in data.indicators.items() if k in has_values and v.kind is not IndicatorKind.REFERENCE}
 
 
-def overlay_picker(data: Dataset, lang: str) -> OverlayChoice:
-    """Category → indicator → year → province."""
+def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> OverlayChoice:
+    """Category → indicator → year (→ province)."""
     inds = measured_indicators(data)
     default = inds[DEFAULT_INDICATOR]
     categories = [c.value for c in Category if any(i.category is c for i in inds.values())]
@@ -113,18 +113,31 @@ def overlay_picker(data: Dataset, lang: str) -> OverlayChoice:
         DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0],
         lambda k: inds[k].name(lang),
     )
-    year_key = state.widget_key(state.YEAR, lang)
+    year = year_picker(lang)
+    province = province_picker(data, lang) if with_province else None
+    return OverlayChoice(inds[ind_id], int(year), province)
+
+
+def year_picker(lang: str) -> int:
+    """The year, 2019–2025 (shared by every page)."""
+    key = state.widget_key(state.YEAR, lang)
     year = st.sidebar.select_slider(
         t("sidebar.year", lang),
         options=list(YEARS),
-        key=year_key,
+        key=key,
         value=_current(state.YEAR, list(YEARS), DEFAULT_YEAR),
-        on_change=_remember,
-        args=(state.YEAR, year_key),
+        on_change=remember,
+        args=(state.YEAR, key),
     )
     st.session_state[state.YEAR] = year
-    province = province_picker(data, lang)
-    return OverlayChoice(inds[ind_id], int(year), province)
+    return int(year)
+
+
+def park_picker(data: Dataset, lang: str, name: str) -> str:
+    """One park: demonstration parks first, then the others by province (default DEEP C)."""
+    parks = data.parks.sort_values(["is_demonstration", "province_code", "name_vi"], ascending=[False, True, True])
+    labels = dict(zip(parks["park_id"], parks[f"name_{lang}"] + " · " + parks[f"province_name_{lang}"], strict=True))
+    return str(_select(name, t("readiness.park", lang), list(labels), "deep-c-haiphong-1", labels.__getitem__))
 
 
 def province_picker(data: Dataset, lang: str) -> str | None:
@@ -183,7 +196,7 @@ def tiles_picker(lang: str) -> str:
             key=key,
             label_visibility="collapsed",
             format_func=lambda k: t(f"tiles.{k.replace('-', '_')}", lang),
-            on_change=_remember,
+            on_change=remember,
             args=(state.TILES, key),
         )
     st.session_state[state.TILES] = value

@@ -1,0 +1,53 @@
+"""The compare screen: attainment heatmap, ranking with rank change, category radar, province roll-ups."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eipmap.charts_compare import build_heatmap, build_radar
+from eipmap.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
+from eipmap.compare_view import ranking_table, rollup_table
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.ui import state
+from eipmap.ui.widgets import overlay_picker, park_picker
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the compare screen."""
+    choice = overlay_picker(data, lang, with_province=False)
+    park_id = park_picker(data, lang, state.COMPARE_PARK)
+    ind, year = choice.indicator, choice.year
+    unit = t(f"unit.{ind.unit.value}", lang)
+    st.header(t("compare.title", lang), anchor=False)
+    st.caption(t("app.illustrative_banner", lang))
+    st.subheader(t("compare.heatmap", lang, year=year), anchor=False)
+    inds = targeted_indicators(data)
+    matrix = attainment_matrix(data, year, inds)
+    names = data.parks.set_index("park_id")[f"name_{lang}"]
+    st.plotly_chart(
+        build_heatmap(matrix, [str(names[p]) for p in matrix.index], [i.name(lang)[:40] for i in inds], lang),
+        width="stretch",
+        key="heatmap",
+    )
+    left, right = st.columns(2, gap="medium")
+    with left:
+        st.subheader(t("compare.ranking", lang, indicator=ind.name(lang), year=year), anchor=False)
+        st.dataframe(
+            ranking_table(ranking(data, ind, year), data.parks, lang, unit),
+            hide_index=True,
+            width="stretch",
+            key="ranking",
+            height=420,
+        )
+    with right:
+        st.subheader(t("compare.radar", lang), anchor=False)
+        labels = {
+            "park": str(names[park_id]),
+            "province_median": t("compare.radar_province", lang),
+            "all_median": t("compare.radar_all", lang),
+        }
+        st.plotly_chart(build_radar(radar_frame(data, park_id, year), labels, lang), width="stretch", key="radar")
+    st.subheader(t("compare.rollup", lang, indicator=ind.name(lang), year=year), anchor=False)
+    rollup = province_rollup(data, ind, year)
+    st.dataframe(rollup_table(rollup, data.parks, data.provinces, lang), hide_index=True, width="stretch", key="rollup")

@@ -1,0 +1,62 @@
+"""The gap-analysis screen: combined filters → greyed map → gap table → CSV/XLSX."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from eipmap.exports import csv_bytes, xlsx_bytes
+from eipmap.gaps import apply_filter, display_table
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.maps import build_base_map, build_park_layer
+from eipmap.overlay import build_overlay
+from eipmap.ui.gap_widgets import gap_filter
+from eipmap.ui.widgets import overlay_picker, tiles_picker
+
+GAP_MAP_HEIGHT = 480
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the gap-analysis screen."""
+    choice = overlay_picker(data, lang, with_province=False)
+    tiles = tiles_picker(lang)
+    ind = choice.indicator
+    st.header(t("gaps.title", lang), anchor=False)
+    st.caption(t("gaps.intro", lang))
+    if not ind.has_target:
+        st.info(t("gaps.no_target", lang))
+    filt = gap_filter(data, ind, choice.year, st, full=True)
+    matched = apply_filter(data, filt)
+    st.markdown(t("gaps.matched", lang, count=len(matched), indicator=ind.name(lang), year=choice.year))
+    overlay = build_overlay(data.values, data.parks["park_id"], ind, choice.year, lang)
+    dimmed = frozenset(set(data.parks["park_id"]) - set(matched.index))
+    map_col, table_col = st.columns([2, 3], gap="medium")
+    with map_col:
+        st_folium(
+            build_base_map(data, lang, tiles),
+            key="gap_map",
+            height=GAP_MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=[],
+            feature_group_to_add=[build_park_layer(data.parks, overlay, lang, dimmed=dimmed)],
+        )
+    with table_col:
+        if matched.empty:
+            st.info(t("gaps.none_matched", lang))
+            return
+        table = display_table(matched, ind, lang, t(f"unit.{ind.unit.value}", lang))
+        st.dataframe(table, hide_index=True, width="stretch", key="gap-table", height=min(560, 38 + 35 * len(table)))
+        name = f"gaps-{ind.indicator_id}-{choice.year}"
+        left, right = st.columns(2)
+        left.download_button(
+            t("gaps.download_csv", lang), csv_bytes(table), f"{name}.csv", "text/csv", key="gap-csv", width="stretch"
+        )
+        right.download_button(
+            t("gaps.download_xlsx", lang),
+            xlsx_bytes(table, t("gaps.sheet", lang)),
+            f"{name}.xlsx",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="gap-xlsx",
+            width="stretch",
+        )

@@ -1,0 +1,62 @@
+"""The certification-readiness screen: one park's card, its category scores, six cards, five provinces."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from eipmap.charts_compare import build_category_bars, build_province_year_chart
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.overview import demonstration_parks
+from eipmap.readiness import Readiness, blocking_criteria, card, category_scores, province_year_counts, vn_average
+from eipmap.readiness_view import card_table, verdict_text
+from eipmap.ui import state
+from eipmap.ui.widgets import park_picker, year_picker
+
+VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Readiness.INSUFFICIENT_DATA: st.warning}
+
+
+def _card(data: Dataset, park_id: str, year: int, lang: str, key: str) -> None:
+    c = card(data, park_id, year)
+    VERDICT_BOX[c.verdict](verdict_text(c, lang))
+    st.dataframe(
+        card_table(c, lang),
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config={t("readiness.col_source", lang): st.column_config.LinkColumn()},
+    )
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the readiness screen."""
+    year = year_picker(lang)
+    park_id = park_picker(data, lang, state.READINESS_PARK)
+    st.header(t("readiness.title", lang), anchor=False)
+    st.caption(t("readiness.intro", lang) + " " + t("readiness.illustrative", lang))
+    name = data.parks.set_index("park_id").at[park_id, f"name_{lang}"]
+    st.subheader(f"{name} · {year}", anchor=False)
+    left, right = st.columns([3, 2], gap="medium")
+    with left:
+        _card(data, park_id, year, lang, "card-main")
+    with right:
+        st.markdown(f"**{t('readiness.categories', lang)}**")
+        st.plotly_chart(
+            build_category_bars(category_scores(data, park_id, year), vn_average(data), lang),
+            width="stretch",
+            key="category-bars",
+        )
+        st.caption(t("readiness.categories_source", lang))
+    st.subheader(t("readiness.demo_cards", lang, year=year), anchor=False)
+    cols = st.columns(2, gap="medium")
+    for i, (demo_id, demo_name) in enumerate(demonstration_parks(data.parks, lang)):
+        with cols[i % 2], st.expander(demo_name, expanded=True):
+            _card(data, demo_id, year, lang, f"card-{demo_id}")
+    st.subheader(t("readiness.overview", lang), anchor=False)
+    names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
+    st.plotly_chart(
+        build_province_year_chart(province_year_counts(data), names, lang), width="stretch", key="province-years"
+    )
+    blocking = blocking_criteria(data, year)
+    top = data.indicators[str(blocking.index[0])]
+    st.markdown(t("readiness.blocking", lang, year=year, name=top.name(lang), n=int(blocking.iloc[0])))

@@ -1,0 +1,10 @@
+"""Which parks fall short of what: combined filters, a greyed map, the gap table and its downloads."""
+
+from __future__ import annotations
+
+from eipmap.ui import gap_page, layout, widgets
+
+lang = widgets.language_picker()
+data = layout.header_and_data(lang)
+if data is not None:
+    gap_page.render(data, lang)

@@ -1,0 +1,10 @@
+"""EIP certification readiness per park and year, against Decree 35/2022 Art. 37."""
+
+from __future__ import annotations
+
+from eipmap.ui import layout, readiness_page, widgets
+
+lang = widgets.language_picker()
+data = layout.header_and_data(lang)
+if data is not None:
+    readiness_page.render(data, lang)

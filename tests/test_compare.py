@@ -1,0 +1,57 @@
+"""Comparison views: heatmap matrix, ranking with rank change, radar medians, province roll-ups."""
+
+from __future__ import annotations
+
+import math
+
+from eipmap.charts_compare import build_heatmap
+from eipmap.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
+from eipmap.loading import Dataset
+
+
+def test_matrix_has_no_data_as_nan_and_demonstration_parks_first(dataset: Dataset) -> None:
+    inds = targeted_indicators(dataset)
+    m = attainment_matrix(dataset, 2024, inds)
+    assert m.isna().any().any()
+    known = m.stack().dropna()
+    assert ((known >= 0) & (known <= 100)).all()
+    assert set(m.index[:6]) == set(dataset.parks.loc[dataset.parks["is_demonstration"], "park_id"])
+    fig = build_heatmap(m, list(m.index), [i.indicator_id for i in inds], "en")
+    assert "–" in str(fig.data[1].text)
+
+
+def test_ranking_and_rank_change(dataset: Dataset) -> None:
+    ind = dataset.indicators["D35-37.2c"]
+    r = ranking(dataset, ind, 2024)
+    assert r["rank"].iloc[0] == 1 and r["value"].is_monotonic_decreasing
+    prev = ranking(dataset, ind, 2023)
+    both = r.index.intersection(prev.index)
+    park = both[0]
+    assert r.at[park, "rank_change"] == prev.at[park, "rank"] - r.at[park, "rank"]
+
+
+def test_lower_is_better_ranks_low_values_first(dataset: Dataset) -> None:
+    r = ranking(dataset, dataset.indicators["KPI-12"], 2024)
+    assert r["value"].is_monotonic_increasing
+
+
+def test_radar_medians_and_a_gap_stays_a_gap(dataset: Dataset) -> None:
+    frame = radar_frame(dataset, "tra-noc-1", 2024)
+    assert list(frame["category"]) == ["park_management", "environmental", "social", "economic"]
+    assert frame[["province_median", "all_median"]].notna().all().all()
+    v = dataset.values
+    env = v[(v["park_id"] == "tra-noc-1") & (v["indicator_id"] == "IEF-ENV") & (v["year"] == 2024)]
+    assert env.empty and math.isnan(frame.loc[1, "park"])  # no value in the data → NaN, not 0
+
+
+def test_rollup_best_and_worst(dataset: Dataset) -> None:
+    ind = dataset.indicators["D35-37.2c"]
+    roll = province_rollup(dataset, ind, 2024).set_index("province_code")
+    v = dataset.values
+    dn = v[(v["indicator_id"] == ind.indicator_id) & (v["year"] == 2024)].merge(
+        dataset.parks[["park_id", "province_code"]]
+    )
+    dn = dn[dn["province_code"] == "75"].set_index("park_id")["value"]
+    assert roll.at["75", "best"] == dn.idxmax() and roll.at["75", "worst"] == dn.idxmin()
+    assert math.isclose(roll.at["75", "median"], dn.median())
+    assert roll.at["75", "below_target"] == int((dn < 20).sum())
