@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from eipmap.ui import compare_page, layout, widgets
+from eipmap.ui import compare_page, layout
 
-lang = widgets.language_picker()
-data = layout.header_and_data(lang)
+data, lang = layout.start_page()
 if data is not None:
     compare_page.render(data, lang)
+    layout.finish_page(lang)

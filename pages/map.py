@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from eipmap.ui import layout, map_page, widgets
+from eipmap.ui import layout, map_page
 
-lang = widgets.language_picker()
-data = layout.header_and_data(lang)
+data, lang = layout.start_page()
 if data is not None:
     map_page.render(data, lang)
+    layout.finish_page(lang)

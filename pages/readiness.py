@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from eipmap.ui import layout, readiness_page, widgets
+from eipmap.ui import layout, readiness_page
 
-lang = widgets.language_picker()
-data = layout.header_and_data(lang)
+data, lang = layout.start_page()
 if data is not None:
     readiness_page.render(data, lang)
+    layout.finish_page(lang)

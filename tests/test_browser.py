@@ -257,3 +257,39 @@ def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: s
     assert {r["Khu công nghiệp"] for r in rows} == {names[p] for p in expected}
     assert "Khoảng cách tới mục tiêu (%)" in rows[0]
     page.close()
+
+
+def test_deep_link_on_a_fresh_server_restores_the_view(browser: Browser) -> None:
+    """The first request a just-started server sees is a copied link (the hardest case for routing)."""
+    with streamlit_server() as url:
+        page, _ = open_app(browser, f"{url}/?lang=en&indicator=KPI-09&year=2022&park=amata-bien-hoa")
+        page.get_by_role("heading", name="Amata Industrial Park (AMATA City Bien Hoa)").wait_for(timeout=30_000)
+        wait_for_text(page, "Legend: Overall eco-industrial park compliance")
+        assert page.get_by_role("link", name="Gap analysis").count() == 1  # app.py's navigation, not file names
+        page.close()
+
+
+def test_language_switch_and_copied_link_in_a_new_context(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url)
+    page.get_by_text("English", exact=True).click()
+    wait_for_text(page, "Legend:")
+    page.get_by_text("Tiếng Việt", exact=True).click()
+    wait_for_text(page, "Chú giải:")
+    choose(page, "Nhóm chỉ số", "Tổng hợp")
+    wait_for_text(page, "Chú giải: Mức tuân thủ tiêu chuẩn KCN sinh thái")
+    click_park(page, "hiep-phuoc")
+    page.get_by_role("heading", name="KCN Hiệp Phước").wait_for(timeout=30_000)
+    page.get_by_text("English", exact=True).click()
+    page.get_by_role("heading", name="Hiep Phuoc Industrial Park").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Copy a link to this view").click()
+    link = page.locator("[data-testid='stPopoverBody'] code").first.inner_text().strip()
+    assert "park=hiep-phuoc" in link and "indicator=KPI-09" in link and "lang=en" in link
+    page.close()
+    fresh = browser.new_context(viewport={"width": 1600, "height": 1000})
+    other = fresh.new_page()
+    other.route("**/*", Offline())
+    other.goto(link)
+    map_frame(other)
+    other.get_by_role("heading", name="Hiep Phuoc Industrial Park").wait_for(timeout=30_000)
+    wait_for_text(other, "Legend: Overall eco-industrial park compliance (%) · 2024")
+    fresh.close()

@@ -7,7 +7,8 @@ import streamlit as st
 from eipmap.errors import DataValidationError
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.ui import cache
+from eipmap.paths import REPO_DIR
+from eipmap.ui import cache, urlstate, widgets
 
 CSS = """
 <style>
@@ -25,14 +26,73 @@ def inject_css() -> None:
     st.markdown(CSS, unsafe_allow_html=True)
 
 
-def header_and_data(lang: str) -> Dataset | None:
-    """Title and banner; the dataset, or None after showing what is wrong with it (no traceback)."""
+PAGES = (
+    ("pages/map.py", "nav.map", "🗺️", "map"),
+    ("pages/gaps.py", "nav.gaps", "📉", "gaps"),
+    ("pages/readiness.py", "nav.readiness", "✅", "readiness"),
+    ("pages/compare.py", "nav.compare", "📊", "compare"),
+    ("pages/about.py", "nav.about", "📚", "about"),
+)
+
+
+def run_app() -> None:
+    """What app.py does: page config and the navigation of every page (listed explicitly)."""
+    st.set_page_config(page_title="eipmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
+    lang = widgets.current_language()
+    inject_css()
+    pages = [
+        # the default page lives at "/" (a url_path would be ignored for it)
+        st.Page(
+            str(REPO_DIR / path),
+            title=t(key, lang),
+            icon=icon,
+            url_path=None if url == "map" else url,
+            default=url == "map",
+        )
+        for path, key, icon, url in PAGES
+    ]
+    st.navigation(pages).run()
+
+
+def ensure_navigation() -> None:
+    """Make a deep link work on a freshly started server (and in AppTest).
+
+    Until ``st.navigation`` has run once in the process, Streamlit treats a ``pages/``
+    folder as an old-style multipage app and runs the page file named by the URL
+    directly, without app.py (no page config, file names as navigation). Then this runs
+    app.py's navigation in place — which runs this page again, properly — and stops.
+    """
+    from streamlit.runtime.pages_manager import PagesManager  # internal: see the docstring
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        run_app()
+        st.stop()
+
+
+def start_page() -> tuple[Dataset | None, str]:
+    """Shared start of every page: routing guard, data, URL view, language, title, banner.
+
+    Returns the dataset (None after showing what is wrong with it, never a traceback) and the language.
+    """
+    ensure_navigation()
+    try:
+        data: Dataset | None = cache.dataset()
+        error: DataValidationError | None = None
+    except DataValidationError as err:
+        data, error = None, err
+    if data is not None:
+        urlstate.apply_url(data)
+    lang = widgets.language_picker()
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))
     st.warning(t("app.illustrative_banner", lang), icon="ℹ️")
-    try:
-        return cache.dataset()
-    except DataValidationError as err:
+    if error is not None:
         st.error(t("app.data_error", lang))
-        st.code("\n".join(f.describe() for f in err.failures), language=None)
-        return None
+        st.code("\n".join(f.describe() for f in error.failures), language=None)
+    return data, lang
+
+
+def finish_page(lang: str) -> None:
+    """Shared end of every page: the URL follows the view, and a link to copy it."""
+    urlstate.share_link(lang)

@@ -124,8 +124,8 @@ def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[st
         else frozenset()
     )
     picked = park_finder(data, lang)
-    if picked is not None and picked != st.session_state.get("_last_pick"):
-        st.session_state["_last_pick"] = picked
+    if picked is not None and picked != st.session_state.get(state.LAST_PICK):
+        st.session_state[state.LAST_PICK] = picked
         _select(picked, _park_view_or_none(picked) or province_view(data, None))
     if st.sidebar.button(t("sidebar.clear_selection", lang), key="clear-selection", width="stretch"):
         _select(None, province_view(data, choice.province_code))
@@ -134,8 +134,8 @@ def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[st
 
 
 def _province_changed(data: Dataset, province: str | None) -> None:
-    if st.session_state.get("_last_province", "unset") != province:
-        st.session_state["_last_province"] = province
+    if st.session_state.get(state.LAST_PROVINCE, "unset") != province:
+        st.session_state[state.LAST_PROVINCE] = province
         st.session_state[state.MAP_VIEW] = province_view(data, province)
 
 
