@@ -96,7 +96,9 @@ def classify(values: pd.Series, direction: Direction, lang: str) -> tuple[pd.Ser
     return colours, legend[::-1]
 
 
-def build_overlay(values: pd.DataFrame, park_ids: pd.Index, ind: Indicator, year: int, lang: str) -> Overlay:
+def build_overlay(
+    values: pd.DataFrame, park_ids: pd.Index | pd.Series, ind: Indicator, year: int, lang: str
+) -> Overlay:
     """Values, attainment and colours of ``ind`` in ``year`` for every park in ``park_ids``."""
     table = year_values(values, ind.indicator_id, year).reindex(park_ids)
     table["attainment"] = attainment(table["value"], ind)

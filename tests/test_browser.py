@@ -293,3 +293,22 @@ def test_language_switch_and_copied_link_in_a_new_context(browser: Browser, app_
     other.get_by_role("heading", name="Hiep Phuoc Industrial Park").wait_for(timeout=30_000)
     wait_for_text(other, "Legend: Overall eco-industrial park compliance (%) · 2024")
     fresh.close()
+
+
+def test_download_the_deck_from_the_sidebar(browser: Browser, app_url: str) -> None:
+    from pptx import Presentation
+
+    page, _ = open_app(browser, app_url)
+    click_park(page, "hoa-khanh")
+    wait_for_text(page, HOA_KHANH_COUNTS)
+    page.get_by_text("Xuất bản trình chiếu và bản đồ").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Tải bản trình chiếu (PPTX)").click()
+    deck = Presentation(info.value.path())
+    assert len(deck.slides) == 4
+    assert deck.slides[2].shapes.title.text == "KCN Hòa Khánh"
+    assert any(s.has_chart for s in deck.slides[2].shapes)
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Tải bản đồ tương tác (HTML)").click()
+    assert "Leaflet 1.9.3" in Path(info.value.path()).read_text(encoding="utf-8")
+    page.close()

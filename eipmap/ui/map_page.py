@@ -13,6 +13,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from eipmap.gaps import GapFilter, apply_filter
+from eipmap.html_export import export_map
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
 from eipmap.maps import build_base_map, build_links_layer, build_park_layer
@@ -21,6 +22,7 @@ from eipmap.overlay import Overlay, build_overlay, count_no_data
 from eipmap.overview import demonstration_parks, province_summary
 from eipmap.symbiosis import park_links
 from eipmap.ui import state
+from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
@@ -152,6 +154,14 @@ def render(data: Dataset, lang: str) -> None:
                 park_links(data.links, data.firms, selected), data.firms[data.firms["park_id"] == selected], lang
             )
         )
+    export_controls(
+        data,
+        lang,
+        choice.indicator.indicator_id,
+        choice.year,
+        selected,
+        lambda: export_map(data, overlay, lang, selected),
+    )
     view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:

@@ -1,0 +1,38 @@
+"""A self-contained HTML file of the interactive map: Leaflet inlined, so it opens offline from a USB stick."""
+
+from __future__ import annotations
+
+import folium
+
+from eipmap.assets import LOCAL_ASSETS, localize_assets
+from eipmap.loading import Dataset
+from eipmap.maps import DEFAULT_TILES, build_base_map, build_links_layer, build_park_layer
+from eipmap.overlay import Overlay
+from eipmap.paths import STATIC_DIR, VENDOR_DIR
+from eipmap.symbiosis import park_links
+
+
+def _read_asset(url: str) -> str:
+    relative = url.removeprefix("/app/static/")
+    return (STATIC_DIR / relative).read_text(encoding="utf-8")
+
+
+def standalone_html(fmap: folium.Map) -> str:
+    """The map's page with the local Leaflet script and stylesheet inlined."""
+    html = fmap.get_root().render()
+    js, css = LOCAL_ASSETS["leaflet"], LOCAL_ASSETS["leaflet_css"]
+    html = html.replace(f'<script src="{js}"></script>', f"<script>{_read_asset(js)}</script>")
+    html = html.replace(f'<link rel="stylesheet" href="{css}"/>', f"<style>{_read_asset(css)}</style>")
+    if js in html or css in html:
+        raise RuntimeError(f"could not inline Leaflet; is it installed under {VENDOR_DIR}?")
+    return html
+
+
+def export_map(data: Dataset, overlay: Overlay, lang: str, selected: str | None) -> folium.Map:
+    """A complete map (base, parks, and the selected park's links) as one folium object, for saving."""
+    fmap = build_base_map(data, lang, DEFAULT_TILES)
+    build_park_layer(data.parks, overlay, lang, selected).add_to(fmap)
+    if selected:
+        own_firms = data.firms[data.firms["park_id"] == selected]
+        build_links_layer(park_links(data.links, data.firms, selected), own_firms, lang).add_to(fmap)
+    return localize_assets(fmap)

@@ -1,0 +1,46 @@
+"""Sidebar exports for the steering committee: the PPTX deck and the interactive map as HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import folium
+import streamlit as st
+
+from eipmap.deck import DeckSpec, build_deck
+from eipmap.html_export import standalone_html
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+
+PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def export_controls(
+    data: Dataset, lang: str, indicator_id: str, year: int, selected: str | None, map_factory: Callable[[], folium.Map]
+) -> None:
+    """Two download buttons whose files are built only when clicked."""
+    parks = (selected,) if selected else tuple(data.parks.loc[data.parks["is_demonstration"], "park_id"])
+    spec = DeckSpec(lang, indicator_id, year, parks, datetime.now(UTC).date())
+    with st.sidebar.expander(t("deck.export", lang)):
+        st.caption(t("deck.parks_note", lang))
+        st.download_button(
+            t("deck.download", lang),
+            data=lambda: build_deck(data, spec),
+            mime=PPTX_MIME,
+            file_name=f"eipmap-{indicator_id}-{year}-{lang}.pptx",
+            key="deck-pptx",
+            width="stretch",
+            on_click="ignore",
+            icon="📑",
+        )
+        st.download_button(
+            t("deck.html", lang),
+            data=lambda: standalone_html(map_factory()),
+            mime="text/html",
+            file_name=f"eipmap-map-{indicator_id}-{year}-{lang}.html",
+            key="map-html",
+            width="stretch",
+            on_click="ignore",
+            icon="🗺️",
+        )

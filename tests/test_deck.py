@@ -1,0 +1,77 @@
+"""The PPTX deck, opened again with python-pptx: slides, native charts, language, sources, illustrative label."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pptx import Presentation
+from pptx.enum.chart import XL_CHART_TYPE
+
+from eipmap.deck import DeckSpec, build_deck
+from eipmap.html_export import export_map, standalone_html
+from eipmap.loading import Dataset
+from eipmap.overlay import build_overlay
+from eipmap.static_map import render_map_png
+
+
+def texts(slide) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+
+
+@pytest.fixture(scope="module")
+def deck_vi(dataset: Dataset):  # type: ignore[no-untyped-def]
+    spec = DeckSpec("vi", "D35-37.2c", 2024, ("hoa-khanh", "amata-bien-hoa"), date(2026, 12, 1))
+    return Presentation(io.BytesIO(build_deck(dataset, spec)))
+
+
+def test_slide_count(deck_vi) -> None:  # type: ignore[no-untyped-def]
+    assert len(deck_vi.slides) == 2 + 2 * 2  # title, map, and two slides per park
+
+
+def test_native_editable_charts(deck_vi) -> None:  # type: ignore[no-untyped-def]
+    charts = [s.chart for slide in deck_vi.slides for s in slide.shapes if s.has_chart]
+    assert [c.chart_type for c in charts] == [XL_CHART_TYPE.LINE_MARKERS, XL_CHART_TYPE.COLUMN_CLUSTERED] * 2
+    trend = charts[0]
+    assert list(trend.plots[0].categories) == [str(y) for y in range(2019, 2026)]
+    assert [s.name for s in trend.series][1] == "Mục tiêu / ngưỡng"
+    assert set(trend.series[1].values) == {20.0}
+
+
+def test_titles_in_the_chosen_language(deck_vi, dataset: Dataset) -> None:  # type: ignore[no-untyped-def]
+    titles = [slide.shapes.title.text for slide in deck_vi.slides]
+    assert titles[0] == "Bản đồ khu công nghiệp sinh thái Việt Nam"
+    assert titles[2] == "KCN Hòa Khánh"
+    deck_en = Presentation(
+        io.BytesIO(build_deck(dataset, DeckSpec("en", "KPI-09", 2024, ("hoa-khanh",), date(2026, 12, 1))))
+    )
+    assert deck_en.slides[2].shapes.title.text == "Hoa Khanh Industrial Park"
+
+
+def test_every_content_slide_has_sources_and_the_illustrative_label(deck_vi) -> None:  # type: ignore[no-untyped-def]
+    for slide in list(deck_vi.slides)[1:]:
+        body = texts(slide)
+        assert "Nguồn: http" in body or "Nguồn: Natural Earth" in body
+        assert "Có số liệu minh họa" in body
+        assert slide.notes_slide.notes_text_frame.text.startswith("Nguồn")
+
+
+def test_tables_for_criteria_and_links(deck_vi) -> None:  # type: ignore[no-untyped-def]
+    tables = [s.table for s in deck_vi.slides[3].shapes if s.has_table]
+    assert len(tables) == 2
+    assert tables[0].cell(0, 1).text == "Căn cứ pháp lý"
+    assert "Decree 35/2022/NĐ-CP Art. 37" in tables[0].cell(1, 1).text
+
+
+def test_static_map_png(dataset: Dataset) -> None:
+    overlay = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["D35-37.2c"], 2024, "vi")
+    png = render_map_png(dataset, overlay, "vi")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 50_000
+
+
+def test_html_export_is_self_contained(dataset: Dataset) -> None:
+    overlay = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["D35-37.2c"], 2024, "vi")
+    html = standalone_html(export_map(dataset, overlay, "vi", "hoa-khanh"))
+    assert "<script src=" not in html and "stylesheet" not in html
+    assert "Leaflet 1.9.3" in html and "hoa-khanh" in html
