@@ -150,3 +150,73 @@ def build_province_year_chart(counts: pd.DataFrame, names: dict[str, str], lang:
         legend=dict(orientation="h", y=-0.25),
     )
     return fig
+
+
+def build_province_bars(
+    frame: pd.DataFrame, ind_name: str, target: float | None, lang: str, big: bool = False
+) -> go.Figure:
+    """One province's parks as horizontal bars of the indicator, with the target line; missing values named."""
+    labels = [
+        f"{n} ({t('map.no_data', lang)})" if np.isnan(v) else n
+        for n, v in zip(frame[f"name_{lang}"], frame["value"], strict=True)
+    ]
+    values = frame["value"].fillna(0.0)
+    colours = [
+        "#cfcfcf" if np.isnan(v) else ("#1f3b73" if d else "#5b7db8")
+        for v, d in zip(frame["value"], frame["is_demonstration"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=values,
+            y=labels,
+            orientation="h",
+            marker_color=colours,
+            text=["–" if np.isnan(v) else fmt_number(v, lang) for v in frame["value"]],
+            textposition="outside",
+        )
+    )
+    if target is not None:
+        fig.add_vline(x=target, line=dict(color=TARGET_COLOUR, dash="dash", width=2))
+    size = 18 if big else 12
+    fig.update_layout(
+        font=dict(FONT, size=size),
+        separators=SEPARATORS[lang],
+        title=dict(text=ind_name, font=dict(size=size + 2)),
+        height=max(420, (36 if big else 26) * len(frame) + 120),
+        margin=dict(l=10, r=40, t=60, b=30),
+        yaxis=dict(autorange="reversed"),
+        plot_bgcolor="#fafafa",
+    )
+    return fig
+
+
+def build_status_bars(counts: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
+    """Stacked bars per province: parks meeting the target, below it, without data."""
+    colours = {"met": "#1a9850", "below": "#d7301f", "no_data": "#cfcfcf"}
+    labels = {
+        "met": t("legend.target_met", lang),
+        "below": t("overview.below", lang),
+        "no_data": t("legend.no_data", lang),
+    }
+    fig = go.Figure()
+    for col in ("met", "below", "no_data"):
+        fig.add_trace(
+            go.Bar(
+                x=[names[c] for c in counts.index],
+                y=counts[col],
+                name=labels[col],
+                marker_color=colours[col],
+                text=counts[col],
+                textposition="inside",
+            )
+        )
+    fig.update_layout(
+        font=FONT,
+        separators=SEPARATORS[lang],
+        barmode="stack",
+        height=420,
+        margin=dict(l=40, r=10, t=20, b=40),
+        yaxis=dict(title=t("overview.parks", lang), dtick=2),
+        legend=dict(orientation="h", y=-0.15),
+    )
+    return fig

@@ -34,3 +34,14 @@ def demonstration_parks(parks: pd.DataFrame, lang: str) -> list[tuple[str, str]]
     """(park_id, name) of the GEIPP demonstration parks, north to south."""
     demo = parks[parks["is_demonstration"]].sort_values("lat", ascending=False)
     return list(zip(demo["park_id"], demo[f"name_{lang}"], strict=True))
+
+
+def province_status_counts(overlay: Overlay, parks: pd.DataFrame) -> pd.DataFrame:
+    """Per pilot province: parks meeting the target, below it, and without data (index: province code)."""
+    joined = parks.join(overlay.table[["value", "attainment"]], on="park_id")
+    joined = joined[joined["province_code"].isin(PILOT_PROVINCE_CODES)]
+    status = pd.Series("no_data", index=joined.index)
+    status[joined["attainment"] >= 100.0] = "met"
+    status[joined["attainment"] < 100.0] = "below"
+    counts = pd.crosstab(joined["province_code"], status).reindex(list(PILOT_PROVINCE_CODES)).fillna(0).astype(int)
+    return counts.reindex(columns=["met", "below", "no_data"], fill_value=0)

@@ -192,3 +192,15 @@ def test_readiness_card_for_a_demonstration_park(app: AppTest) -> None:
     tables = [d.value for d in app.dataframe]
     assert len(tables) >= 7  # the chosen park + six demonstration-park cards
     assert all(t["Căn cứ pháp lý"].str.contains("Decree 35/2022/NĐ-CP Art. 37").all() for t in tables[:7])
+
+
+def test_presentation_mode_steps_through_the_story(app: AppTest) -> None:
+    app.button(key="present-start").click().run()
+    assert not app.exception
+    assert "Năm tỉnh, thành phố thí điểm" in texts(app)
+    for _ in range(6):
+        app.button(key="present-next").click().run()
+    assert "KCN Đình Vũ (DEEP C Hải Phòng I)" in texts(app)
+    assert "Mức sẵn sàng công nhận" in texts(app)
+    app.button(key="present-prev").click().run()
+    assert "TP. Hồ Chí Minh" in texts(app)

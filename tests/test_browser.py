@@ -312,3 +312,21 @@ def test_download_the_deck_from_the_sidebar(browser: Browser, app_url: str) -> N
         page.get_by_role("button", name="Tải bản đồ tương tác (HTML)").click()
     assert "Leaflet 1.9.3" in Path(info.value.path()).read_text(encoding="utf-8")
     page.close()
+
+
+def test_presentation_mode_on_a_1920x1080_projector(browser: Browser, app_url: str) -> None:
+    page, _ = open_app(browser, app_url, width=1920, height=1080)
+    page.get_by_role("button", name="🎬 Chế độ trình chiếu").click()
+    page.get_by_role("button", name="Tiếp ▶").wait_for(timeout=30_000)
+    assert not page.locator("[data-testid='stSidebar']").is_visible()
+    page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
+    shot(page, "present-1-overview-1920x1080")
+    for step in range(2, 8):
+        page.get_by_role("button", name="Tiếp ▶").click()
+        page.get_by_text(f"({step}/12)").wait_for(timeout=30_000)
+    wait_for_text(page, "Mức sẵn sàng công nhận:")
+    page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
+    shot(page, "present-7-deep-c-1920x1080")
+    page.get_by_role("button", name="✕ Thoát").click()
+    page.locator("[data-testid='stSidebar']").wait_for(state="visible", timeout=30_000)
+    page.close()

@@ -32,6 +32,7 @@ PAGES = (
     ("pages/readiness.py", "nav.readiness", "✅", "readiness"),
     ("pages/compare.py", "nav.compare", "📊", "compare"),
     ("pages/about.py", "nav.about", "📚", "about"),
+    ("pages/present.py", "nav.present", "🎬", "present"),
 )
 
 

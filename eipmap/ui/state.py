@@ -24,6 +24,7 @@ GAP_MIN_FAILED = "gap_min_failed"
 GAP_NO_DATA = "gap_no_data"
 READINESS_PARK = "readiness_park"
 COMPARE_PARK = "compare_park"
+PRESENT_STEP = "present_step"
 HANDLED_MAP_VALUE = "handled_map_value"
 
 

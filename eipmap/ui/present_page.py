@@ -1,0 +1,122 @@
+"""Presentation mode for meetings: no sidebar, large type, the map and one chart per screen, next / previous."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from eipmap.charts import build_trend_chart
+from eipmap.charts_compare import build_province_bars, build_status_bars
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.maps import build_base_map, build_links_layer, build_park_layer
+from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
+from eipmap.overlay import build_overlay
+from eipmap.overview import province_status_counts
+from eipmap.readiness import card
+from eipmap.readiness_view import verdict_text
+from eipmap.story import Step, StepKind, clamp_step, province_values, story_steps
+from eipmap.symbiosis import count_links, park_links
+from eipmap.ui import state
+from eipmap.ui.widgets import DEFAULT_INDICATOR, DEFAULT_YEAR
+
+PRESENT_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"] {display:none}
+[data-testid="stMainBlockContainer"] {padding-top:0.6rem; max-width:100%}
+[data-testid="stMainBlockContainer"] h1 {font-size:1.6rem}
+.stApp p, .stApp li, .stApp button p {font-size:1.35rem}
+.stApp h2 {font-size:2.3rem}
+</style>
+"""
+BIG_FONT = 18
+MAP_HEIGHT = 700
+
+
+def _nav(steps: list[Step], index: int, title: str, lang: str) -> None:
+    prev_col, title_col, next_col, exit_col = st.columns([1, 6, 1, 1], vertical_alignment="center")
+    if prev_col.button(t("present.previous", lang), key="present-prev", disabled=index == 0, width="stretch"):
+        st.session_state[state.PRESENT_STEP] = clamp_step(index - 1, steps)
+        st.rerun()
+    title_col.markdown(f"## {title} <small>({index + 1}/{len(steps)})</small>", unsafe_allow_html=True)
+    if next_col.button(t("present.next", lang), key="present-next", disabled=index == len(steps) - 1, width="stretch"):
+        st.session_state[state.PRESENT_STEP] = clamp_step(index + 1, steps)
+        st.rerun()
+    if exit_col.button(t("present.exit", lang), key="present-exit", width="stretch"):
+        st.switch_page("pages/map.py")
+
+
+def _title(data: Dataset, step: Step, lang: str) -> str:
+    if step.kind is StepKind.OVERVIEW:
+        return t("present.overview", lang)
+    if step.kind is StepKind.PROVINCE:
+        return str(data.provinces.set_index("province_code").at[step.key, f"name_{lang}"])
+    return str(data.parks.set_index("park_id").at[step.key, f"name_{lang}"])
+
+
+def _view(data: Dataset, step: Step) -> MapView:
+    if step.kind is StepKind.PROVINCE:
+        return province_view(data, step.key)
+    if step.kind is StepKind.PARK and step.key is not None:
+        return park_view(data.parks, data.firms, step.key)
+    return NATIONAL_VIEW
+
+
+def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -> None:
+    ind = data.indicators[indicator_id]
+    if step.kind is StepKind.OVERVIEW:
+        names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
+        st.markdown(f"**{ind.name(lang)} · {year}**")
+        overlay = build_overlay(data.values, data.parks["park_id"], ind, year, lang)
+        fig = build_status_bars(province_status_counts(overlay, data.parks), names, lang)
+    elif step.kind is StepKind.PROVINCE and step.key is not None:
+        frame = province_values(data, step.key, indicator_id, year)
+        fig = build_province_bars(
+            frame, f"{ind.name(lang)} · {year}", ind.target if ind.has_target else None, lang, big=True
+        )
+    else:
+        assert step.key is not None
+        c = card(data, step.key, year)
+        counts = count_links(park_links(data.links, data.firms, step.key))
+        st.markdown(f"**{t('present.readiness', lang)}:** {verdict_text(c, lang)}")
+        st.markdown(
+            t("panel.links_counts", lang, operating=counts.operating, potential=counts.potential, ended=counts.ended)
+        )
+        fig = build_trend_chart(data.values, step.key, ind, lang)
+    fig.update_layout(font=dict(size=BIG_FONT), title_font_size=BIG_FONT + 4, height=560)
+    st.plotly_chart(fig, width="stretch", key=f"present-chart-{step.kind}-{step.key}")
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the current step of the story."""
+    st.markdown(PRESENT_CSS, unsafe_allow_html=True)
+    steps = story_steps(data)
+    index = clamp_step(int(st.session_state.get(state.PRESENT_STEP, 0)), steps)
+    step = steps[index]
+    indicator_id = st.session_state.get(state.INDICATOR, DEFAULT_INDICATOR)
+    year = int(st.session_state.get(state.YEAR, DEFAULT_YEAR))
+    _nav(steps, index, _title(data, step, lang), lang)
+    overlay = build_overlay(data.values, data.parks["park_id"], data.indicators[indicator_id], year, lang)
+    selected = step.key if step.kind is StepKind.PARK else None
+    layers = [build_park_layer(data.parks, overlay, lang, selected)]
+    if selected:
+        layers.append(
+            build_links_layer(
+                park_links(data.links, data.firms, selected), data.firms[data.firms["park_id"] == selected], lang
+            )
+        )
+    view = _view(data, step)
+    map_col, chart_col = st.columns([3, 2], gap="large")
+    with map_col:
+        st_folium(
+            build_base_map(data, lang, str(st.session_state.get(state.TILES, "carto-light"))),
+            key="present_map",
+            height=MAP_HEIGHT,
+            use_container_width=True,
+            returned_objects=[],
+            feature_group_to_add=layers,
+            center=view.center,
+            zoom=view.zoom,
+        )
+    with chart_col:
+        _chart(data, step, indicator_id, year, lang)
