@@ -20,7 +20,9 @@ STATIC_URL = "/app/static/vendor"
 LOCAL_ASSETS: dict[str, str] = {
     "leaflet": f"{STATIC_URL}/leaflet/leaflet.js",
     "leaflet_css": f"{STATIC_URL}/leaflet/leaflet.css",
+    "jquery": f"{STATIC_URL}/jquery/jquery.min.js",
 }
+# jQuery is served for maps with folium popups (the benchmark's baseline); the dashboard's maps use none.
 UNUSED_ASSETS = frozenset(
     {
         "jquery",
@@ -45,10 +47,10 @@ def _walk(element: Element) -> Iterator[Element]:
         yield from _walk(child)
 
 
-def _rewrite(pairs: list[tuple[str, str]], owner: str) -> list[tuple[str, str]]:
+def _rewrite(pairs: list[tuple[str, str]], owner: str, keep: frozenset[str]) -> list[tuple[str, str]]:
     out = []
     for name, _url in pairs:
-        if name in UNUSED_ASSETS:
+        if name in UNUSED_ASSETS and name not in keep:
             continue
         if name not in LOCAL_ASSETS:
             raise UnservedAssetError(f"{owner} needs asset {name!r}, which is not served locally")
@@ -56,13 +58,16 @@ def _rewrite(pairs: list[tuple[str, str]], owner: str) -> list[tuple[str, str]]:
     return out
 
 
-def localize_assets(fmap: folium.Map, *extra: Element) -> folium.Map:
-    """Point every JS/CSS link of the map (and of extra layers) at the app's own copy."""
+def localize_assets(fmap: folium.Map, *extra: Element, keep: frozenset[str] = frozenset()) -> folium.Map:
+    """Point every JS/CSS link of the map (and of extra layers) at the app's own copy.
+
+    ``keep`` names otherwise-dropped libraries the map does need (e.g. ``jquery`` for popups).
+    """
     for root in (fmap, *extra):
         for element in _walk(root):
             for attr in ("default_js", "default_css"):
                 pairs = getattr(element, attr, None)
                 if pairs:
                     # set on the instance: the class attribute stays as folium ships it
-                    setattr(element, attr, _rewrite(list(pairs), type(element).__name__))
+                    setattr(element, attr, _rewrite(list(pairs), type(element).__name__, keep))
     return fmap

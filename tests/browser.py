@@ -56,21 +56,34 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], deadline: float) -> N
     raise TimeoutError(f"streamlit did not become healthy at {url}")
 
 
+SERVERS: dict[str, subprocess.Popen[bytes]] = {}
+
+
+def url_of(port: int) -> str:
+    return f"http://127.0.0.1:{port}"
+
+
 @contextmanager
-def streamlit_server(data_dir: Path | None = None, tiles: str | None = None) -> Iterator[str]:
-    """Start the app as a user would (``streamlit run app.py``) and yield its URL."""
+def streamlit_server(
+    data_dir: Path | None = None, tiles: str | None = None, script: Path | None = None
+) -> Iterator[str]:
+    """Start the app as a user would (``streamlit run app.py``) and yield its URL.
+
+    ``script`` runs another entry point (the benchmark's naive baseline) from its own folder.
+    """
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     if data_dir is not None:
         env[DATA_DIR_ENV] = str(data_dir)
     if tiles is not None:
         env["EIPMAP_TILES"] = tiles
+    main = script or REPO_DIR / "app.py"
     cmd = [
         sys.executable,
         "-m",
         "streamlit",
         "run",
-        "app.py",
+        str(main),
         "--server.port",
         str(port),
         "--server.address",
@@ -79,8 +92,10 @@ def streamlit_server(data_dir: Path | None = None, tiles: str | None = None) -> 
         "true",
     ]
     log = (ARTIFACTS / f"streamlit-{port}.log").open("wb") if ARTIFACTS.exists() else subprocess.DEVNULL
-    proc = subprocess.Popen(cmd, cwd=REPO_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
+    env["PYTHONPATH"] = str(REPO_DIR)
+    proc = subprocess.Popen(cmd, cwd=main.parent, env=env, stdout=log, stderr=subprocess.STDOUT)
+    SERVERS[url_of(port)] = proc
+    url = url_of(port)
     try:
         _wait_healthy(url, proc, time.monotonic() + START_TIMEOUT_S)
         yield url

@@ -1,0 +1,322 @@
+"""Benchmark the dashboard against a naive baseline, on the shipped data and a national-scale dataset.
+
+``make bench`` runs it. Not part of the tests: nothing here asserts a time. It measures, in one run:
+
+1. server script time (Streamlit AppTest) for a first load, an indicator change and a park click — median of N runs;
+2. bytes sent for the map (the component's payload) on load and per click;
+3. in headless Chromium: page load → map visible, click → detail panel visible, indicator change → recoloured,
+   and messages sent to the server by a pan/zoom (each would be a rerun);
+4. server RSS with 1 and 10 concurrent browser sessions;
+5. the same for the naive baseline (bench/naive_app.py), reported as baseline ÷ app.
+
+Writes bench-results/latest.json and prints a Markdown table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import psutil
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from streamlit.testing.v1 import AppTest  # noqa: E402
+
+from eipmap.loading import load_dataset  # noqa: E402
+from eipmap.paths import DATA_DIR_ENV  # noqa: E402
+from eipmap.ui import state  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SERVERS, click_park, map_frame, streamlit_server  # noqa: E402
+
+CLICK_PARK = "deep-c-haiphong-1"
+GOTO_TIMEOUT_MS = 240_000
+PARKS_CACHE: dict[str, object] = {}  # server URL → that server's parks (the naive map has no park ids)
+NATIONAL_CLICK = "scale-park-00000"
+
+
+def _median_seconds(action: Callable[[], object], runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def _component(at: AppTest) -> dict[str, object]:
+    def walk(node: object) -> list[object]:
+        out = []
+        children = getattr(node, "children", None)
+        if isinstance(children, dict):
+            for child in children.values():
+                out += walk(child)
+        if type(node).__name__ == "UnknownElement" and "streamlit_folium" in str(
+            getattr(getattr(node, "proto", None), "component_name", "")
+        ):
+            out.append(node)
+        return out
+
+    (node,) = walk(at._tree)
+    return json.loads(node.proto.json_args)  # type: ignore[attr-defined]
+
+
+def server_side(script: Path, data_dir: Path, park_id: str, naive: bool, runs: int) -> dict[str, float]:
+    """AppTest timings (ms) and map payload sizes (KB) for one app on one dataset."""
+    import streamlit as st
+
+    os.environ[DATA_DIR_ENV] = str(data_dir)
+    out: dict[str, float] = {}
+
+    def first() -> AppTest:
+        st.cache_resource.clear()
+        at = AppTest.from_file(str(script), default_timeout=300)
+        at.run()
+        return at
+
+    out["first_load_ms"] = _median_seconds(first, runs) * 1000
+    at = first()
+    args = _component(at)
+    out["map_payload_kb"] = len(json.dumps(args)) / 1024
+    toggle = ["KPI-09", "D35-37.2c"]
+    if naive:
+
+        def change() -> None:
+            at.selectbox(key="naive-indicator").set_value(toggle[0]).run()
+            toggle.reverse()
+    else:
+
+        def change() -> None:
+            at.selectbox(key=state.widget_key(state.CATEGORY, "vi")).set_value(
+                "overall" if toggle[0] == "KPI-09" else "environmental"
+            ).run()
+            toggle.reverse()
+
+    out["indicator_change_ms"] = _median_seconds(change, runs) * 1000
+    count = [0]
+    parks = load_dataset(data_dir).parks.set_index("park_id")
+
+    def click() -> None:
+        count[0] += 1
+        key = str(_component(at)["key"])
+        if naive:  # the naive app matches the clicked coordinates back to a park
+            row = parks.loc[park_id]
+            at.session_state[key] = {"last_object_clicked": {"lat": row["lat"], "lng": row["lon"]}}
+        else:
+            at.session_state[key] = {
+                "last_active_drawing": {"properties": {"park_id": park_id, "kind": "park"}},
+                "last_object_clicked_count": count[0],
+            }
+        at.run()
+
+    out["click_ms"] = _median_seconds(click, runs) * 1000
+    after = _component(at)
+    out["per_click_kb"] = len(json.dumps(after.get("feature_group") or after.get("script") or "")) / 1024
+    return out
+
+
+def _wait_panel(page: Page, text: str) -> None:
+    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=120_000)
+
+
+def _click_marker(page: Page, lat: float, lon: float) -> None:
+    """Click a pin marker of the naive map (its icon stands ~20 px above the point)."""
+    frame = map_frame(page)
+    frame.evaluate("([lat, lng]) => window.map.setView([lat, lng], 14, {animate: false})", [lat, lon])
+    point = frame.evaluate(
+        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
+        " const r = window.map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }",
+        [lat, lon],
+    )
+    box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + point[0], box["y"] + point[1] - 20)
+
+
+def browser_side(browser: Browser, url: str, park_id: str, panel_text: str, naive: bool, runs: int) -> dict[str, float]:
+    """Chromium timings (s) and messages per pan for one server."""
+    loads, clicks, changes, pans = [], [], [], []
+    for _ in range(runs):
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        sent: list[int] = []
+        page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda _p: sent.append(1)))
+        start = time.perf_counter()
+        page.goto(url, timeout=GOTO_TIMEOUT_MS)
+        frame = map_frame(page, timeout_s=180)
+        loads.append(time.perf_counter() - start)
+        page.wait_for_timeout(1500)  # let the first run settle before counting
+        before = len(sent)
+        frame.evaluate(
+            "() => { window.map.panBy([200, 100], {animate: false}); window.map.setZoom(8, {animate: false}); }"
+        )
+        page.wait_for_timeout(1200)  # observation window: the component debounces by 250 ms
+        pans.append(len(sent) - before)
+        start = time.perf_counter()
+        if naive:
+            row = PARKS_CACHE[url].loc[park_id]
+            _click_marker(page, row["lat"], row["lon"])
+        else:
+            click_park(page, park_id)
+        _wait_panel(page, panel_text)
+        clicks.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        if naive:
+            page.get_by_role("combobox", name="Indicator").click()
+            page.get_by_role("option", name="KPI-09", exact=True).click()
+            map_frame(page, timeout_s=180)
+        else:
+            page.get_by_role("combobox", name="Nhóm chỉ số").click()
+            page.get_by_role("option", name="Tổng hợp", exact=True).click()
+            _wait_panel(page, "Chú giải: Mức tuân thủ")
+        changes.append(time.perf_counter() - start)
+        page.close()
+    return {
+        "load_s": statistics.median(loads),
+        "click_s": statistics.median(clicks),
+        "indicator_s": statistics.median(changes),
+        "messages_per_pan": statistics.median(pans),
+    }
+
+
+def rss_mb(browser: Browser, url: str, sessions: int) -> float:
+    """Server process RSS (MB) with ``sessions`` pages open at once."""
+    pages = [browser.new_page(viewport={"width": 1400, "height": 900}) for _ in range(sessions)]
+    for page in pages:
+        page.goto(url, timeout=GOTO_TIMEOUT_MS, wait_until="commit")
+    for page in pages:
+        map_frame(page, timeout_s=240)
+    proc = psutil.Process(SERVERS[url].pid)
+    rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
+    for page in pages:
+        page.close()
+    return rss / 1024 / 1024
+
+
+def _guarded(measure: Callable[[], dict[str, float]], keys: tuple[str, ...]) -> dict[str, float]:
+    """A measurement, or NaN for each of its figures when it failed (e.g. a server that never answered)."""
+    try:
+        return measure()
+    except Exception as exc:  # noqa: BLE001 - a failed measurement is reported, not fatal
+        print(f"measurement failed: {type(exc).__name__}: {str(exc)[:200]}", file=sys.stderr)
+        return dict.fromkeys(keys, float("nan"))
+
+
+def _save(results: dict[str, object]) -> None:
+    out = ROOT / "bench-results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+
+
+def _naive_folder() -> Path:
+    """A folder where the baseline finds the same static files and config as the app."""
+    folder = Path(tempfile.mkdtemp(prefix="eipmap-naive-"))
+    shutil.copy(ROOT / "bench" / "naive_app.py", folder / "naive_app.py")
+    (folder / "static").symlink_to(ROOT / "static")
+    shutil.copytree(ROOT / ".streamlit", folder / ".streamlit")
+    return folder
+
+
+def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
+    """Every measurement for the app and the baseline on each dataset."""
+    naive_script = _naive_folder() / "naive_app.py"
+    results: dict[str, object] = {
+        "machine": {
+            "cpus": psutil.cpu_count(),
+            "ram_gb": round(psutil.virtual_memory().total / 2**30),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        }
+    }
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for name, data_dir in datasets.items():
+            park = CLICK_PARK if name == "shipped" else NATIONAL_CLICK
+            entry: dict[str, dict[str, float]] = {}
+            for label, script, naive, panel in (
+                ("app", ROOT / "app.py", False, "Liên kết cộng sinh công nghiệp"),
+                ("naive", naive_script, True, "Selected:"),
+            ):
+                measured = server_side(script, data_dir, park, naive, runs)
+                with streamlit_server(data_dir, script=script) as url:
+                    PARKS_CACHE[url] = load_dataset(data_dir).parks.set_index("park_id")
+                    measured |= _guarded(
+                        lambda: browser_side(browser, url, park, panel, naive, max(1, runs // 3)),
+                        ("load_s", "click_s", "indicator_s", "messages_per_pan"),
+                    )
+                    measured |= _guarded(lambda: {"rss_1_mb": rss_mb(browser, url, 1)}, ("rss_1_mb",))
+                    measured |= _guarded(lambda: {"rss_10_mb": rss_mb(browser, url, 10)}, ("rss_10_mb",))
+                entry[label] = measured
+                _save(results | {name: entry})
+            results[name] = entry
+        browser.close()
+    return results
+
+
+ROWS = [
+    ("server script time, first load (ms)", "first_load_ms"),
+    ("server script time, indicator change (ms)", "indicator_change_ms"),
+    ("server script time, park click (ms)", "click_ms"),
+    ("map payload to the browser (KB)", "map_payload_kb"),
+    ("payload per click (KB)", "per_click_kb"),
+    ("page load → map visible (s)", "load_s"),
+    ("click → detail panel visible (s)", "click_s"),
+    ("indicator change → recoloured (s)", "indicator_s"),
+    ("messages to the server per pan/zoom", "messages_per_pan"),
+    ("server RSS, 1 session (MB)", "rss_1_mb"),
+    ("server RSS, 10 sessions (MB)", "rss_10_mb"),
+]
+
+
+def _cell(value: float) -> str:
+    return "failed" if value != value else f"{value:.2f}"
+
+
+def table(results: dict[str, object]) -> str:
+    """The Markdown table: app, naive baseline, baseline ÷ app, per dataset."""
+    names = [k for k in results if k != "machine"]
+    head = "| metric | " + " | ".join(f"{n}: app | {n}: naive | {n}: naive ÷ app" for n in names) + " |"
+    lines = [head, "|---|" + "---|---|---|" * len(names)]
+    for label, key in ROWS:
+        cells = []
+        for n in names:
+            app, naive = results[n]["app"][key], results[n]["naive"][key]  # type: ignore[index]
+            ratio = "–" if not app or app != app or naive != naive else f"{naive / app:.1f}×"
+            cells += [_cell(app), _cell(naive), ratio]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    m = results["machine"]
+    lines.append(f"\nMachine: {m['cpus']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, {m['platform']}.")  # type: ignore[index]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    """Generate the national dataset, measure, write JSON and print the table."""
+    parser = argparse.ArgumentParser(description="eipmap benchmark")
+    parser.add_argument("--runs", type=int, default=5, help="AppTest repetitions (browser: a third of it, at least 1)")
+    parser.add_argument("--stress", action="store_true", help="also the ×10 dataset (slow)")
+    args = parser.parse_args()
+    from generate_scale import generate
+
+    work = Path(tempfile.mkdtemp(prefix="eipmap-bench-"))
+    datasets = {"shipped": ROOT / "data", "national": work / "national"}
+    generate(datasets["national"], 1)
+    if args.stress:
+        datasets["stress"] = work / "stress"
+        generate(datasets["stress"], 10)
+    results = run(datasets, args.runs)
+    _save(results)
+    print(table(results))
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "scripts"))
+    main()
