@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import psutil
@@ -202,6 +203,10 @@ def rss_mb(browser: Browser, url: str, sessions: int) -> float:
     return rss / 1024 / 1024
 
 
+def _rss_entry(browser: Browser, url: str, sessions: int, key: str) -> dict[str, float]:
+    return {key: rss_mb(browser, url, sessions)}
+
+
 def _guarded(measure: Callable[[], dict[str, float]], keys: tuple[str, ...]) -> dict[str, float]:
     """A measurement, or NaN for each of its figures when it failed (e.g. a server that never answered)."""
     try:
@@ -250,11 +255,12 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
                 with streamlit_server(data_dir, script=script) as url:
                     PARKS_CACHE[url] = load_dataset(data_dir).parks.set_index("park_id")
                     measured |= _guarded(
-                        lambda: browser_side(browser, url, park, panel, naive, max(1, runs // 3)),
+                        partial(browser_side, browser, url, park, panel, naive, max(1, runs // 3)),
                         ("load_s", "click_s", "indicator_s", "messages_per_pan"),
                     )
-                    measured |= _guarded(lambda: {"rss_1_mb": rss_mb(browser, url, 1)}, ("rss_1_mb",))
-                    measured |= _guarded(lambda: {"rss_10_mb": rss_mb(browser, url, 10)}, ("rss_10_mb",))
+                    for sessions in (1, 10):
+                        key = f"rss_{sessions}_mb"
+                        measured |= _guarded(partial(_rss_entry, browser, url, sessions, key), (key,))
                 entry[label] = measured
                 _save(results | {name: entry})
             results[name] = entry
