@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -58,9 +59,9 @@ class Dataset:
     firms: pd.DataFrame
     links: pd.DataFrame
 
-    @property
+    @cached_property
     def indicators(self) -> dict[str, Indicator]:
-        """Scored catalogue rows as typed records, by id."""
+        """Scored catalogue rows as typed records, by id (built once per dataset)."""
         return indicators_from(self.catalogue)
 
 

@@ -20,7 +20,7 @@ from jinja2 import Template
 from eipmap.assets import STATIC_URL, localize_assets
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
-from eipmap.mapview import NATIONAL_VIEW
+from eipmap.mapview import NATIONAL_VIEW, label_point
 from eipmap.models import PILOT_PROVINCE_CODES, LinkGroup, Resource
 from eipmap.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head
@@ -108,10 +108,7 @@ def _add_pilot_outlines(fmap: folium.Map, data: Dataset, lang: str) -> None:
         name="former-provinces",
     ).add_to(fmap)
     for rec in pilot.to_dict("records"):
-        # label just above the mainland outline, clear of the park markers inside it
-        mainland = max(getattr(rec["geometry"], "geoms", [rec["geometry"]]), key=lambda g: g.area)
-        minx, _, maxx, maxy = mainland.bounds
-        _label(rec[f"name_{lang}"], (maxy + LABEL_OFFSET_DEG, (minx + maxx) / 2), "eip-province").add_to(fmap)
+        _label(rec[f"name_{lang}"], label_point(rec["geometry"], LABEL_OFFSET_DEG), "eip-province").add_to(fmap)
 
 
 def _add_archipelagos(fmap: folium.Map, data: Dataset, lang: str) -> None:

@@ -48,3 +48,10 @@ def park_view(parks: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> MapView
     lons = [park["lon"], *own["lon"]]
     view = view_for_bounds((min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01))
     return MapView(view.center, min(view.zoom, PARK_VIEW_MAX_ZOOM))
+
+
+def label_point(geometry: object, offset_deg: float) -> tuple[float, float]:
+    """(lat, lon) just above the largest part of a (multi)polygon: clear of the markers inside it."""
+    mainland = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
+    minx, _, maxx, maxy = mainland.bounds
+    return maxy + offset_deg, (minx + maxx) / 2

@@ -17,6 +17,7 @@ from matplotlib.patches import Rectangle
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.maps import ARCHIPELAGO_FRAMES, LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR, park_radius
+from eipmap.mapview import label_point
 from eipmap.models import PILOT_PROVINCE_CODES
 from eipmap.overlay import NO_DATA_COLOUR, Overlay
 
@@ -90,18 +91,8 @@ def render_map_png(data: Dataset, overlay: Overlay, lang: str, size_in: tuple[fl
     _draw_archipelagos(ax, data, lang)
     _draw_parks(ax, data, overlay)
     for rec in data.provinces[data.provinces["province_code"].isin(PILOT_PROVINCE_CODES)].to_dict("records"):
-        mainland = max(getattr(rec["geometry"], "geoms", [rec["geometry"]]), key=lambda g: g.area)
-        minx, _, maxx, maxy = mainland.bounds
-        ax.text(
-            (minx + maxx) / 2,
-            maxy + 0.15,
-            rec[f"name_{lang}"],
-            ha="center",
-            fontsize=8,
-            weight="bold",
-            color=PILOT_OUTLINE,
-            family=FONT,
-        )
+        lat, lon = label_point(rec["geometry"], 0.15)
+        ax.text(lon, lat, rec[f"name_{lang}"], ha="center", fontsize=8, weight="bold", color=PILOT_OUTLINE, family=FONT)
     _legend(ax, overlay, lang)
     ax.set_xlim(EXTENT[0], EXTENT[1])
     ax.set_ylim(EXTENT[2], EXTENT[3])

@@ -38,6 +38,7 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 from eipmap.loading import load_dataset  # noqa: E402
 from eipmap.paths import DATA_DIR_ENV  # noqa: E402
 from eipmap.ui import state  # noqa: E402
+from tests.apptest_support import map_args  # noqa: E402
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, SERVERS, click_park, map_frame, streamlit_server  # noqa: E402
 
 CLICK_PARK = "deep-c-haiphong-1"
@@ -56,20 +57,7 @@ def _median_seconds(action: Callable[[], object], runs: int) -> float:
 
 
 def _component(at: AppTest) -> dict[str, object]:
-    def walk(node: object) -> list[object]:
-        out = []
-        children = getattr(node, "children", None)
-        if isinstance(children, dict):
-            for child in children.values():
-                out += walk(child)
-        if type(node).__name__ == "UnknownElement" and "streamlit_folium" in str(
-            getattr(getattr(node, "proto", None), "component_name", "")
-        ):
-            out.append(node)
-        return out
-
-    (node,) = walk(at._tree)
-    return json.loads(node.proto.json_args)  # type: ignore[attr-defined]
+    return map_args(at)
 
 
 def server_side(script: Path, data_dir: Path, park_id: str, naive: bool, runs: int) -> dict[str, float]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -11,26 +10,10 @@ from streamlit.testing.v1 import AppTest
 
 from eipmap.paths import DATA_DIR_ENV, REPO_DIR
 from eipmap.ui import state
+from tests.apptest_support import map_args
 
 APP = str(REPO_DIR / "app.py")
 TIMEOUT = 90
-
-
-def unknown_elements(node: object) -> list[object]:
-    found = []
-    children = getattr(node, "children", None)
-    if isinstance(children, dict):
-        for child in children.values():
-            found += unknown_elements(child)
-    proto = getattr(node, "proto", None)
-    if type(node).__name__ == "UnknownElement" and "streamlit_folium" in str(getattr(proto, "component_name", "")):
-        found.append(node)
-    return found
-
-
-def map_args(at: AppTest) -> dict[str, object]:
-    (component,) = unknown_elements(at._tree)
-    return json.loads(component.proto.json_args)  # type: ignore[attr-defined]
 
 
 def click(at: AppTest, park_id: str, count: int = 1) -> None:

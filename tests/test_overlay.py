@@ -7,8 +7,9 @@ import math
 import pandas as pd
 
 from eipmap.loading import Dataset
-from eipmap.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
+from eipmap.models import Direction, Indicator, Unit
 from eipmap.overlay import ATTAINMENT_BINS, NO_DATA_COLOUR, SEQUENTIAL, YES_NO, build_overlay, classify
+from tests.conftest import make_indicator
 
 RED, AMBER, GREEN = (c for _, c in ATTAINMENT_BINS)
 
@@ -31,22 +32,7 @@ def values_frame(rows: list[tuple[str, float]], ind: str = "X", year: int = 2024
 
 
 def indicator(unit: Unit = Unit.PERCENT, target: float = 20.0, direction: Direction = Direction.HIGHER) -> Indicator:
-    kind = TargetKind.NONE if math.isnan(target) else TargetKind.LEGAL_MINIMUM
-    return Indicator(
-        "X",
-        IndicatorKind.KPI,
-        Category.ENVIRONMENTAL,
-        "Chỉ số X",
-        "Indicator X",
-        unit,
-        direction,
-        target,
-        kind,
-        False,
-        "",
-        "",
-        "",
-    )
+    return make_indicator(direction, target, unit)
 
 
 def test_attainment_colours_for_known_values() -> None:

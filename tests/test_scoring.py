@@ -7,26 +7,13 @@ import math
 import pandas as pd
 import pytest
 
-from eipmap.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
+from eipmap.models import Direction, Indicator, TargetKind
 from eipmap.scoring import CriterionStatus, attainment, criterion_status, gap_to_target
+from tests.conftest import make_indicator
 
 
 def make(direction: Direction, target: float, kind: TargetKind = TargetKind.LEGAL_MINIMUM) -> Indicator:
-    return Indicator(
-        "X",
-        IndicatorKind.KPI,
-        Category.ENVIRONMENTAL,
-        "x",
-        "x",
-        Unit.PERCENT,
-        direction,
-        target,
-        kind,
-        False,
-        "",
-        "",
-        "",
-    )
+    return make_indicator(direction, target, kind=kind)
 
 
 NAN = math.nan

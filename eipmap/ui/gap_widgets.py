@@ -83,8 +83,8 @@ def gap_filter(data: Dataset, ind: Indicator, year: int, container: Any, *, full
         max_value=10,
         step=1,
     )
-    options = ["", *measured_indicators(data)]
     inds = measured_indicators(data)
+    options = ["", *inds]
     no_data_name = f"{state.GAP_NO_DATA}.{scope}"
     no_data_key = state.widget_key(no_data_name, lang)
     current = st.session_state.get(no_data_name, "")
