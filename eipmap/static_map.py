@@ -75,7 +75,7 @@ def _legend(ax: Axes, overlay: Overlay, lang: str) -> None:
         handles,
         [e.label for e in overlay.legend],
         title=title,
-        loc="lower left",
+        loc="upper right",
         fontsize=7,
         title_fontsize=7,
         frameon=True,
