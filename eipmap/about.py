@@ -18,58 +18,91 @@ class ProgrammeTotal:
     label_vi: str
     label_en: str
     value: float
-    unit: str
+    unit_vi: str
+    unit_en: str
     source: str
 
     def label(self, lang: str) -> str:
-        """The label in ``lang``."""
-        return self.label_vi if lang == "vi" else self.label_en
+        """The label in ``lang``, with the unit in brackets when there is one."""
+        label, unit = (self.label_vi, self.unit_vi) if lang == "vi" else (self.label_en, self.unit_en)
+        return f"{label} ({unit})" if unit else label
 
 
 PROGRAMME_TOTALS = (
-    ProgrammeTotal("Giải pháp RECP", "RECP solutions", 295, "", GEIPP_SOURCE),
-    ProgrammeTotal("Giải pháp cộng sinh đề xuất", "IS solutions proposed", 62, "", GEIPP_SOURCE),
-    ProgrammeTotal("Điện tiết kiệm", "Electricity saved", 4_400, "MWh/năm · MWh/yr", GEIPP_SOURCE),
-    ProgrammeTotal("Nước tiết kiệm", "Water saved", 20_800, "m³/năm · m³/yr", GEIPP_SOURCE),
-    ProgrammeTotal("Giảm phát thải", "Emissions avoided", 87_000, "t CO₂e", GEIPP_SOURCE),
+    ProgrammeTotal("Giải pháp RECP", "RECP solutions", 295, "", "", GEIPP_SOURCE),
+    ProgrammeTotal("Giải pháp cộng sinh đề xuất", "IS solutions proposed", 62, "", "", GEIPP_SOURCE),
+    ProgrammeTotal("Điện tiết kiệm", "Electricity saved", 4_400, "MWh/năm", "MWh/yr", GEIPP_SOURCE),
+    ProgrammeTotal("Nước tiết kiệm", "Water saved", 20_800, "m³/năm", "m³/yr", GEIPP_SOURCE),
+    ProgrammeTotal("Giảm phát thải", "Emissions avoided", 87_000, "t CO₂e/năm", "t CO₂e/yr", GEIPP_SOURCE),
 )
 
-DATA_FILES = pd.DataFrame(
-    [
+OWN_LICENCE = ("CC BY 4.0 (dự án này)", "CC BY 4.0 (this project)")
+NE_LICENCE = ("Phạm vi công cộng (Natural Earth)", "Public domain (Natural Earth)")
+
+#: Each shipped file with its source and licence, both as (Vietnamese, English).
+DATA_FILES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
+    (
+        "data/geo/provinces_2025.geojson",
         (
-            "data/geo/provinces_2025.geojson",
-            "Natural Earth admin-1 (npm @superset-ui/legacy-plugin-chart-country-map@0.20.3), dissolved 63→34; Hoàng Sa, Trường Sa from world-atlas@2.0.2",
-            "Public domain (Natural Earth)",
+            "Natural Earth admin-1 (npm @superset-ui/legacy-plugin-chart-country-map@0.20.3), gộp 63→34; "
+            "Hoàng Sa, Trường Sa từ world-atlas@2.0.2",
+            "Natural Earth admin-1 (npm @superset-ui/legacy-plugin-chart-country-map@0.20.3), dissolved 63→34; "
+            "Hoàng Sa, Trường Sa from world-atlas@2.0.2",
         ),
+        NE_LICENCE,
+    ),
+    (
+        "data/geo/background_countries.geojson",
+        ("Natural Earth 50m, các quốc gia (world-atlas@2.0.2)", "Natural Earth 50m countries (world-atlas@2.0.2)"),
+        NE_LICENCE,
+    ),
+    (
+        "data/geo/province_merge_2025.csv",
+        ("Nghị quyết 202/2025/QH15; PyPI vietnamadminunits 1.0.4",) * 2,
+        ("Dữ kiện (không có bản quyền)", "Facts (no copyright)"),
+    ),
+    (
+        "data/parks/parks.csv",
+        ("Danh sách KCN đã khảo cứu, mỗi dòng có URL nguồn", "Researched park list with source URLs per row"),
+        OWN_LICENCE,
+    ),
+    (
+        "data/indicators/catalogue.csv",
         (
-            "data/geo/background_countries.geojson",
-            "Natural Earth 50m countries (world-atlas@2.0.2)",
-            "Public domain (Natural Earth)",
-        ),
-        (
-            "data/geo/province_merge_2025.csv",
-            "Nghị quyết 202/2025/QH15; PyPI vietnamadminunits 1.0.4",
-            "Facts (no copyright)",
-        ),
-        ("data/parks/parks.csv", "Researched park list with source URLs per row", "CC BY 4.0 (this project)"),
-        (
-            "data/indicators/catalogue.csv",
+            "Nghị định 35/2022/NĐ-CP, Nghị định 82/2018/NĐ-CP, Khung quốc tế về KCN sinh thái v2.0",
             "Decree 35/2022/NĐ-CP, Decree 82/2018/NĐ-CP, International EIP Framework v2.0",
-            "CC BY 4.0 (this project)",
         ),
+        OWN_LICENCE,
+    ),
+    (
+        "data/indicators/values.csv",
         (
-            "data/indicators/values.csv",
+            "Số liệu công bố khi nguồn có con số; còn lại là ước tính hoặc minh họa (scripts/generate_data.py)",
             "Reported where a source gives a figure; otherwise estimated or illustrative (scripts/generate_data.py)",
-            "CC BY 4.0 (this project)",
         ),
+        OWN_LICENCE,
+    ),
+    (
+        "data/symbiosis/firms.csv, links.csv",
         (
-            "data/symbiosis/firms.csv, links.csv",
+            "Các trường hợp có tài liệu kèm nguồn; liên kết minh họa giữa các doanh nghiệp có ghi ngành",
             "Documented cases with sources; illustrative links between sector-labelled firms",
-            "CC BY 4.0 (this project)",
         ),
-    ],
-    columns=["file", "source", "licence"],
+        OWN_LICENCE,
+    ),
 )
+
+
+def data_files(lang: str) -> pd.DataFrame:
+    """The shipped files with their sources and licences, in ``lang``."""
+    i = 0 if lang == "vi" else 1
+    return pd.DataFrame(
+        {
+            t("about.col_file", lang): [f for f, _, _ in DATA_FILES],
+            t("about.col_source", lang): [s[i] for _, s, _ in DATA_FILES],
+            t("about.col_licence", lang): [lic[i] for _, _, lic in DATA_FILES],
+        }
+    )
 
 
 def provenance_counts(values: pd.DataFrame, lang: str) -> pd.DataFrame:
@@ -78,6 +111,6 @@ def provenance_counts(values: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame(
         {
             t("table.provenance", lang): [t(f"provenance.{p}", lang) for p in counts.index],
-            "n": counts.to_numpy(),
+            t("about.col_count", lang): counts.to_numpy(),
         }
     )

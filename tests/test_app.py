@@ -187,3 +187,59 @@ def test_presentation_mode_steps_through_the_story(app: AppTest) -> None:
     assert "Mức sẵn sàng công nhận" in texts(app)
     app.button(key="present-prev").click().run()
     assert "TP. Hồ Chí Minh" in texts(app)
+
+
+def deep_link(page: str, **params: str) -> AppTest:
+    """A fresh session opened on ``page`` with ``params`` in the address bar."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page(page)
+    for name, value in params.items():
+        at.query_params[name] = value
+    at.run()
+    assert not at.exception
+    return at
+
+
+def test_gap_filters_travel_in_the_url() -> None:
+    at = deep_link("pages/gaps.py", indicator="KPI-09", year="2024", prov="48", below="0")
+    assert at.get("button_group")[0].value == ["48"]
+    table = at.dataframe[0].value
+    assert set(table["Tỉnh, thành phố"]) == {"Đà Nẵng"}
+    at.checkbox(key=state.widget_key(f"{state.GAP_DEMO}.full", "vi")).check().run()
+    assert at.query_params["demo"] == "1"
+    assert at.query_params["prov"] == "48"
+    assert "gap" not in at.query_params  # defaults stay out of the link
+
+
+def test_map_filter_travels_in_the_url(app: AppTest) -> None:
+    app.get("button_group")[0].set_value(["92", "79"]).run()
+    assert app.query_params["prov"] == "92,79"
+    again = deep_link("pages/map.py", prov="92,79")
+    assert again.get("button_group")[0].value == ["92", "79"]
+
+
+def test_presentation_step_travels_in_the_url() -> None:
+    at = deep_link("pages/present.py", step="7")
+    assert "KCN Đình Vũ (DEEP C Hải Phòng I)" in texts(at)
+    at.button(key="present-next").click().run()
+    assert at.query_params["step"] == "8"
+
+
+def test_bad_filter_in_the_url_is_a_notice_not_an_error() -> None:
+    at = deep_link("pages/gaps.py", prov="48,xx", gap="lots")
+    assert at.get("button_group")[0].value == []
+    assert any("prov" in str(t.value) and "gap" in str(t.value) for t in at.toast)
+
+
+@pytest.mark.parametrize(
+    "page", ["pages/map.py", "pages/gaps.py", "pages/readiness.py", "pages/compare.py", "pages/about.py"]
+)
+def test_every_table_shown_has_csv_and_excel_downloads(page: str) -> None:
+    at = deep_link(page, park="hoa-khanh", prov="48", below="0")
+    if page == "pages/map.py":
+        click(at, "hoa-khanh")
+    labels = [str(b.proto.label) for b in at.get("download_button")]
+    tables = len(at.dataframe)
+    assert tables >= 1
+    assert labels.count("Tải CSV") == tables
+    assert labels.count("Tải Excel") == tables

@@ -292,6 +292,7 @@ def test_language_switch_and_copied_link_in_a_new_context(browser: Browser, app_
     map_frame(other)
     other.get_by_role("heading", name="Hiep Phuoc Industrial Park").wait_for(timeout=30_000)
     wait_for_text(other, "Legend: Overall eco-industrial park compliance (%) · 2024")
+    assert other.get_by_role("link", name="Gap analysis").count() == 1  # navigation in the link's language too
     fresh.close()
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.about import DATA_FILES, PROGRAMME_TOTALS, provenance_counts
+from eipmap.about import PROGRAMME_TOTALS, data_files, provenance_counts
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
+from eipmap.ui.tables import show_table
 
 
 def render(data: Dataset, lang: str) -> None:
@@ -27,9 +28,9 @@ def render(data: Dataset, lang: str) -> None:
     st.subheader(t("about.programme_totals", lang), anchor=False)
     cols = st.columns(len(PROGRAMME_TOTALS))
     for col, total in zip(cols, PROGRAMME_TOTALS, strict=True):
-        col.metric(total.label(lang), f"{fmt_number(total.value, lang, 0)} {total.unit}")
+        col.metric(total.label(lang), fmt_number(total.value, lang, 0))
     st.caption(f"[{PROGRAMME_TOTALS[0].source}]({PROGRAMME_TOTALS[0].source})")
     st.subheader(t("about.provenance_table", lang), anchor=False)
-    st.dataframe(provenance_counts(data.values, lang), hide_index=True)
+    show_table(provenance_counts(data.values, lang), lang, key="provenance", name="provenance")
     st.subheader(t("about.files", lang), anchor=False)
-    st.dataframe(DATA_FILES, hide_index=True, width="stretch")
+    show_table(data_files(lang), lang, key="data-files", name="data-files")

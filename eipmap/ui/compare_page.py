@@ -10,6 +10,7 @@ from eipmap.compare_view import ranking_table, rollup_table
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.ui import state
+from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import overlay_picker, park_picker
 
 
@@ -33,11 +34,11 @@ def render(data: Dataset, lang: str) -> None:
     left, right = st.columns(2, gap="medium")
     with left:
         st.subheader(t("compare.ranking", lang, indicator=ind.name(lang), year=year), anchor=False)
-        st.dataframe(
+        show_table(
             ranking_table(ranking(data, ind, year), data.parks, lang, unit),
-            hide_index=True,
-            width="stretch",
+            lang,
             key="ranking",
+            name=f"ranking-{ind.indicator_id}-{year}",
             height=420,
         )
     with right:
@@ -50,4 +51,9 @@ def render(data: Dataset, lang: str) -> None:
         st.plotly_chart(build_radar(radar_frame(data, park_id, year), labels, lang), width="stretch", key="radar")
     st.subheader(t("compare.rollup", lang, indicator=ind.name(lang), year=year), anchor=False)
     rollup = province_rollup(data, ind, year)
-    st.dataframe(rollup_table(rollup, data.parks, data.provinces, lang), hide_index=True, width="stretch", key="rollup")
+    show_table(
+        rollup_table(rollup, data.parks, data.provinces, lang),
+        lang,
+        key="rollup",
+        name=f"provinces-{ind.indicator_id}-{year}",
+    )

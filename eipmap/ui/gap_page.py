@@ -5,13 +5,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from eipmap.exports import csv_bytes, xlsx_bytes
 from eipmap.gaps import apply_filter, display_table
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.maps import build_base_map, build_park_layer
 from eipmap.overlay import build_overlay
 from eipmap.ui.gap_widgets import gap_filter
+from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import overlay_picker, tiles_picker
 
 GAP_MAP_HEIGHT = 480
@@ -46,17 +46,10 @@ def render(data: Dataset, lang: str) -> None:
             st.info(t("gaps.none_matched", lang))
             return
         table = display_table(matched, ind, lang, t(f"unit.{ind.unit.value}", lang))
-        st.dataframe(table, hide_index=True, width="stretch", key="gap-table", height=min(560, 38 + 35 * len(table)))
-        name = f"gaps-{ind.indicator_id}-{choice.year}"
-        left, right = st.columns(2)
-        left.download_button(
-            t("gaps.download_csv", lang), csv_bytes(table), f"{name}.csv", "text/csv", key="gap-csv", width="stretch"
-        )
-        right.download_button(
-            t("gaps.download_xlsx", lang),
-            xlsx_bytes(table, t("gaps.sheet", lang)),
-            f"{name}.xlsx",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="gap-xlsx",
-            width="stretch",
+        show_table(
+            table,
+            lang,
+            key="gap-table",
+            name=f"gaps-{ind.indicator_id}-{choice.year}",
+            height=min(560, 38 + 35 * len(table)),
         )

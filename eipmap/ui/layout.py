@@ -8,7 +8,7 @@ from eipmap.errors import DataValidationError
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.paths import REPO_DIR
-from eipmap.ui import cache, urlstate, widgets
+from eipmap.ui import cache, state, urlstate, widgets
 
 CSS = """
 <style>
@@ -39,7 +39,7 @@ PAGES = (
 def run_app() -> None:
     """What app.py does: page config and the navigation of every page (listed explicitly)."""
     st.set_page_config(page_title="eipmap", page_icon="🗺️", layout="wide", initial_sidebar_state="expanded")
-    lang = widgets.current_language()
+    lang = urlstate.opening_language()
     inject_css()
     pages = [
         # the default page lives at "/" (a url_path would be ignored for it)
@@ -52,7 +52,9 @@ def run_app() -> None:
         )
         for path, key, icon, url in PAGES
     ]
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    st.session_state[state.CURRENT_PAGE] = page.url_path
+    page.run()
 
 
 def ensure_navigation() -> None:

@@ -25,6 +25,7 @@ from eipmap.ui import state
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
+from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
 
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
@@ -104,7 +105,12 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     st.info(t("map.hint", lang))
     title = t("overview.title", lang, indicator=overlay.indicator.name(lang), year=overlay.year)
     st.markdown(f"**{html.escape(title)}**")
-    st.dataframe(province_summary(overlay, data.parks, lang), hide_index=True, width="stretch")
+    show_table(
+        province_summary(overlay, data.parks, lang),
+        lang,
+        key="province-summary",
+        name=f"five-provinces-{overlay.indicator.indicator_id}-{overlay.year}",
+    )
     st.markdown(f"**{t('overview.demonstration', lang)}**")
     cols = st.columns(2)
     for i, (park_id, name) in enumerate(demonstration_parks(data.parks, lang)):

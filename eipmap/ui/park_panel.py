@@ -11,6 +11,7 @@ from eipmap.models import Indicator, Provenance
 from eipmap.panel import facts_table, links_table, park_record, source_urls, value_notes
 from eipmap.symbiosis import count_links, park_links, sankey_frame
 from eipmap.textnorm import escape_markdown
+from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import measured_indicators
 
 
@@ -54,11 +55,13 @@ def render_facts(data: Dataset, park_id: str, lang: str) -> None:
     """Park facts with their sources."""
     park = park_record(data.parks, park_id)
     with st.expander(t("panel.facts", lang)):
-        st.dataframe(facts_table(park, lang), hide_index=True, width="stretch")
+        show_table(facts_table(park, lang), lang, key="facts", name=f"facts-{park_id}")
+        if t("panel.facts_language", lang):
+            st.caption(t("panel.facts_language", lang))
         links = " · ".join(f"[{i + 1}]({url})" for i, url in enumerate(source_urls(park)))
         st.markdown(f"{t('panel.sources', lang)}: {links}")
         if isinstance(park["notes"], str) and park["notes"]:
-            st.caption(escape_markdown(park["notes"]))
+            st.caption(f"{t('panel.notes_language', lang)}: {escape_markdown(park['notes'])}")
 
 
 def render_links(data: Dataset, park_id: str, lang: str) -> None:
@@ -74,19 +77,13 @@ def render_links(data: Dataset, park_id: str, lang: str) -> None:
     )
     st.caption(t("panel.map_legend_links", lang))
     table = links_table(own, lang)
-    st.dataframe(
+    show_table(
         table,
-        hide_index=True,
-        width="stretch",
+        lang,
         key="links-table",
+        name=f"links-{park_id}",
+        plain=(t("table.year_identified", lang),),
         column_config={t("table.source", lang): st.column_config.LinkColumn()},
-    )
-    st.download_button(
-        t("table.download_csv", lang),
-        table.to_csv(index=False).encode("utf-8-sig"),
-        file_name=f"links-{park_id}.csv",
-        mime="text/csv",
-        key="links-csv",
     )
     st.markdown(f"##### {t('panel.sankey', lang)}")
     st.plotly_chart(build_sankey(sankey_frame(own, lang), lang), width="stretch", key="sankey")

@@ -11,6 +11,7 @@ from eipmap.overview import demonstration_parks
 from eipmap.readiness import Readiness, blocking_criteria, card, category_scores, province_year_counts, vn_average
 from eipmap.readiness_view import card_table, verdict_text
 from eipmap.ui import state
+from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import park_picker, year_picker
 
 VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Readiness.INSUFFICIENT_DATA: st.warning}
@@ -19,11 +20,11 @@ VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Rea
 def _card(data: Dataset, park_id: str, year: int, lang: str, key: str) -> None:
     c = card(data, park_id, year)
     VERDICT_BOX[c.verdict](verdict_text(c, lang))
-    st.dataframe(
+    show_table(
         card_table(c, lang),
-        hide_index=True,
-        width="stretch",
+        lang,
         key=key,
+        name=f"readiness-{park_id}-{year}",
         column_config={t("readiness.col_source", lang): st.column_config.LinkColumn()},
     )
 

@@ -25,6 +25,7 @@ GAP_NO_DATA = "gap_no_data"
 READINESS_PARK = "readiness_park"
 COMPARE_PARK = "compare_park"
 PRESENT_STEP = "present_step"
+CURRENT_PAGE = "_current_page"  # url path of the page being drawn ("" for the map)
 HANDLED_MAP_VALUE = "handled_map_value"
 
 

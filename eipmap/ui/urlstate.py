@@ -1,4 +1,8 @@
-"""Keep the URL and the view in step: a copied link reopens the same page, park, indicator, year and language."""
+"""Keep the URL and the view in step: a copied link reopens the same page and view.
+
+Page, park, indicator, year, province and language everywhere; the gap filters on the map
+(compact filter) and on the gap page (full filter); the step of the presentation.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,69 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from eipmap.i18n import t
+from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from eipmap.loading import Dataset
 from eipmap.mapview import park_view, province_view
 from eipmap.ui import state
-from eipmap.viewstate import View, encode_view, parse_view
+from eipmap.viewstate import Filters, View, encode_view, parse_view
 
 APPLIED = "_url_applied"
+FILTER_SCOPES = {"": "compact", "gaps": "full"}  # page url path → which gap filter it shows
+PRESENT_PAGE = "present"
+
+
+def _page() -> str:
+    return str(st.session_state.get(state.CURRENT_PAGE, ""))
+
+
+def _name(base: str, scope: str) -> str:
+    return f"{base}.{scope}"
+
+
+def _apply_filters(f: Filters, scope: str) -> None:
+    values: dict[str, object] = {
+        state.GAP_PROVINCES: list(f.provinces) or None,
+        state.GAP_DEMO: f.demonstration_only,
+        state.GAP_BELOW: f.below_target,
+        state.GAP_MIN_PCT: f.min_gap_pct,
+        state.GAP_MIN_FAILED: f.min_failed,
+        state.GAP_NO_DATA: f.no_data_for,
+    }
+    for base, value in values.items():
+        if value is not None:
+            st.session_state[_name(base, scope)] = value
+
+
+def _filters(scope: str) -> Filters:
+    """The filter state of ``scope`` with every default value left out (so it stays out of the URL)."""
+    get = st.session_state.get
+    below = get(_name(state.GAP_BELOW, scope))
+    compact = Filters(
+        provinces=tuple(get(_name(state.GAP_PROVINCES, scope)) or ()),
+        demonstration_only=True if get(_name(state.GAP_DEMO, scope)) else None,
+        below_target=None if below is None or bool(below) == (scope == "full") else bool(below),
+    )
+    if scope != "full":
+        return compact
+    min_gap = get(_name(state.GAP_MIN_PCT, scope))
+    min_failed = get(_name(state.GAP_MIN_FAILED, scope))
+    return Filters(
+        provinces=compact.provinces,
+        demonstration_only=compact.demonstration_only,
+        below_target=compact.below_target,
+        min_gap_pct=float(min_gap) if min_gap else None,
+        min_failed=int(min_failed) if min_failed else None,
+        no_data_for=get(_name(state.GAP_NO_DATA, scope)) or None,
+    )
+
+
+def opening_language() -> str:
+    """The language to draw the navigation in: the URL's on a session's first run, later the session's."""
+    if not st.session_state.get(APPLIED):
+        asked = st.query_params.get("lang")
+        if asked in LANGUAGES:
+            return str(asked)
+    return str(st.session_state.get(state.LANGUAGE, DEFAULT_LANGUAGE))
 
 
 def apply_url(data: Dataset) -> None:
@@ -36,18 +96,28 @@ def apply_url(data: Dataset) -> None:
             st.session_state[key] = view.park
         if (data.firms["park_id"] == view.park).any():
             st.session_state[state.MAP_VIEW] = park_view(data.parks, data.firms, view.park)
+    scope = FILTER_SCOPES.get(_page())
+    if scope:
+        _apply_filters(view.filters, scope)
+    if view.step is not None:
+        st.session_state[state.PRESENT_STEP] = view.step
     if bad:
         st.toast(t("url.invalid", view.lang, params=", ".join(bad)), icon="ℹ️")
 
 
 def current_view() -> View:
-    """The view the session shows now."""
+    """The view the session shows now (filters and step only on the pages that show them)."""
+    page = _page()
+    scope = FILTER_SCOPES.get(page)
+    step = st.session_state.get(state.PRESENT_STEP) if page == PRESENT_PAGE else None
     return View(
         lang=st.session_state.get(state.LANGUAGE, "vi"),
         indicator=st.session_state.get(state.INDICATOR),
         year=st.session_state.get(state.YEAR),
         province=st.session_state.get(state.PROVINCE) or None,
         park=st.session_state.get(state.SELECTED_PARK),
+        filters=_filters(scope) if scope else Filters(),
+        step=int(step) if step else None,
     )
 
 

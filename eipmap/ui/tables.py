@@ -1,0 +1,62 @@
+"""Every table on screen: localised numbers, and its CSV/XLSX downloads beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from eipmap.exports import csv_bytes, xlsx_bytes
+from eipmap.i18n import t
+from eipmap.tables import localised
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def show_table(
+    frame: pd.DataFrame,
+    lang: str,
+    *,
+    key: str,
+    name: str,
+    plain: Collection[str] = (),
+    column_config: dict[str, Any] | None = None,
+    height: int | None = None,
+    container: Any = st,
+) -> None:
+    """Draw ``frame`` (numbers in ``lang``'s format) with two download buttons named ``name``.csv/.xlsx.
+
+    The files are built only when a button is clicked; their cells keep full precision
+    and text that a spreadsheet would run as a formula is neutralised.
+    """
+    container.dataframe(
+        localised(frame, lang, plain),
+        hide_index=True,
+        width="stretch",
+        key=key,
+        column_config=column_config,
+        height=height if height is not None else "auto",
+    )
+    left, right, _ = container.columns([1, 1, 3])
+    left.download_button(
+        t("table.download_csv", lang),
+        data=lambda: csv_bytes(frame),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key=f"{key}-csv",
+        on_click="ignore",
+        icon="⬇️",
+        width="stretch",
+    )
+    right.download_button(
+        t("table.download_xlsx", lang),
+        data=lambda: xlsx_bytes(frame, name),
+        file_name=f"{name}.xlsx",
+        mime=XLSX_MIME,
+        key=f"{key}-xlsx",
+        on_click="ignore",
+        icon="⬇️",
+        width="stretch",
+    )
