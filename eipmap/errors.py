@@ -14,12 +14,13 @@ class Failure:
     column: str | None
     value: str
     expected: str
+    spreadsheet: bool = False  # True: ``row`` is the row number a spreadsheet shows (uploads)
 
     def describe(self) -> str:
         """A one-line, human-readable description naming file, row and column."""
         where = self.file
         if self.row is not None:
-            where += f", row {self.row} (line {self.row + 1})"
+            where += f", row {self.row}" if self.spreadsheet else f", row {self.row} (line {self.row + 1})"
         if self.column:
             where += f", column '{self.column}'"
         got = f"got {self.value!r}; " if self.value != "" else ""

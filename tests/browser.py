@@ -15,9 +15,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlparse
 
+from playwright.sync_api import Browser, Frame, Page, Route
 from playwright.sync_api import Error as PlaywrightError
-from playwright.sync_api import Frame, Page
 
 from eipmap.paths import DATA_DIR_ENV, REPO_DIR
 
@@ -166,3 +167,30 @@ def click_park(page: Page, park_id: str, zoom: int = 14) -> str:
 def wait_for_text(page: Page, text: str, timeout_ms: int = 30_000) -> None:
     """Wait until ``text`` is visible somewhere in the app's main area."""
     page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=timeout_ms)
+
+
+class Offline:
+    """Aborts every non-loopback request and remembers the hosts asked for."""
+
+    def __init__(self) -> None:
+        self.hosts: set[str] = set()
+
+    def __call__(self, route: Route) -> None:
+        host = urlparse(route.request.url).hostname or ""
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            self.hosts.add(host)
+            route.abort("internetdisconnected")
+
+
+def open_app(browser: Browser, url: str, width: int = 1600, height: int = 1000) -> tuple[Page, Offline]:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    offline = Offline()
+    page.route("**/*", offline)
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.dialogs = dialogs  # type: ignore[attr-defined]
+    page.goto(url)
+    map_frame(page)
+    return page, offline

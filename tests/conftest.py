@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import math
+import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
 
 from eipmap.loading import Dataset, load_dataset
 from eipmap.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
 from eipmap.paths import REPO_DIR
+from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 DATA = REPO_DIR / "data"
 
@@ -52,3 +56,49 @@ def make_indicator(
         "",
         "",
     )
+
+
+POSTGRES_ENV = "EIPMAP_TEST_POSTGRES_URL"
+REQUIRE_POSTGRES_ENV = "EIPMAP_REQUIRE_POSTGRES"
+
+
+def postgres_url() -> str:
+    """The test server's URL, emptied of eipmap's tables; skip (or fail where it is required) without one."""
+    import sqlalchemy as sa
+
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        if os.environ.get(REQUIRE_POSTGRES_ENV):
+            pytest.fail(f"{REQUIRE_POSTGRES_ENV} is set but {POSTGRES_ENV} is not")
+        pytest.skip(f"no PostgreSQL server: set {POSTGRES_ENV} (make test starts one on loopback)")
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE IF EXISTS login_attempts, users, release_files, releases, alembic_version"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database of each kind: a SQLite file, and the PostgreSQL test server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
+    return postgres_url()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"chromium not found at {CHROMIUM}; `make chromium` installs it")
+        pytest.skip(f"chromium not found at {CHROMIUM}; run `make chromium`")
+    with sync_playwright() as pw:
+        yield pw
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield browser
+    browser.close()

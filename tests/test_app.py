@@ -243,3 +243,37 @@ def test_every_table_shown_has_csv_and_excel_downloads(page: str) -> None:
     assert tables >= 1
     assert labels.count("Tải CSV") == tables
     assert labels.count("Tải Excel") == tables
+
+
+def test_admin_signs_in_and_re_publishes_an_earlier_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eipmap.accounts import Role, add_user
+    from eipmap.store import DATABASE_URL_ENV, Store
+
+    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
+    store = Store(url)
+    store.seed_from(REPO_DIR / "data")
+    store.publish(lambda _l, c: dict(c), author="danang-editor", kind="upload", note="lần 2")
+    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/releases.py").run()
+    assert not at.exception
+    assert "Khôi phục bản phát hành (quản trị viên)" not in texts(at)  # not for a viewer
+    at.text_input(key="sign-in-user").input("admin")
+    at.text_input(key="sign-in-password").input("admin-password-1")
+    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    assert not at.exception
+    assert "Khôi phục bản phát hành (quản trị viên)" in texts(at)
+    at.selectbox(key="rollback-pick").select(1)
+    at.text_input(key="rollback-note").input("quay lại dữ liệu gốc")
+    at.button[[b.label for b in at.button].index("Phát hành lại bản này")].click().run()
+    assert not at.exception
+    assert store.latest_id() == 3
+    assert store.release(3).kind == "rollback" and store.release(3).author == "admin"
+    assert store.files(3) == store.files(1)
+
+
+def test_viewer_sees_no_upload_form_on_a_deep_link() -> None:
+    at = deep_link("pages/update.py")
+    assert not at.get("file_uploader")
+    assert "Chỉ tài khoản biên tập mới tải lên" in texts(at)

@@ -6,24 +6,22 @@ the only such requests allowed are map tiles. Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Route, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from eipmap.paths import REPO_DIR
 from tests.browser import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
     PARKS_JS,
+    Offline,
     click_park,
     drawn_parks,
     map_frame,
+    open_app,
     streamlit_server,
     wait_for_text,
 )
@@ -34,56 +32,11 @@ XSS = "<img src=x onerror=alert(1)>"
 HOA_KHANH_COUNTS = "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3"
 
 
-@pytest.fixture(scope="session")
-def playwright() -> Iterator[Playwright]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"chromium not found at {CHROMIUM}; `make chromium` installs it")
-        pytest.skip(f"chromium not found at {CHROMIUM}; run `make chromium`")
-    with sync_playwright() as pw:
-        yield pw
-
-
-@pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
-    ARTIFACTS.mkdir(exist_ok=True)
-    browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-    yield browser
-    browser.close()
-
-
 @pytest.fixture(scope="module")
 def app_url() -> Iterator[str]:
     ARTIFACTS.mkdir(exist_ok=True)
     with streamlit_server() as url:
         yield url
-
-
-class Offline:
-    """Aborts every non-loopback request and remembers the hosts asked for."""
-
-    def __init__(self) -> None:
-        self.hosts: set[str] = set()
-
-    def __call__(self, route: Route) -> None:
-        host = urlparse(route.request.url).hostname or ""
-        if host in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            self.hosts.add(host)
-            route.abort("internetdisconnected")
-
-
-def open_app(browser: Browser, url: str, width: int = 1600, height: int = 1000) -> tuple[Page, Offline]:
-    page = browser.new_page(viewport={"width": width, "height": height})
-    offline = Offline()
-    page.route("**/*", offline)
-    dialogs: list[str] = []
-    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    page.dialogs = dialogs  # type: ignore[attr-defined]
-    page.goto(url)
-    map_frame(page)
-    return page, offline
 
 
 def shot(page: Page, name: str) -> None:

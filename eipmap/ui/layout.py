@@ -8,7 +8,7 @@ from eipmap.errors import DataValidationError
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.paths import REPO_DIR
-from eipmap.ui import cache, state, urlstate, widgets
+from eipmap.ui import auth, cache, releases_page, state, urlstate, widgets
 
 CSS = """
 <style>
@@ -33,7 +33,10 @@ PAGES = (
     ("pages/compare.py", "nav.compare", "📊", "compare"),
     ("pages/about.py", "nav.about", "📚", "about"),
     ("pages/present.py", "nav.present", "🎬", "present"),
+    ("pages/releases.py", "nav.releases", "🗂️", "releases"),
+    ("pages/update.py", "nav.update", "⬆️", "update"),
 )
+SIGNED_IN_ONLY = frozenset({"update"})
 
 
 def run_app() -> None:
@@ -49,6 +52,8 @@ def run_app() -> None:
             icon=icon,
             url_path=None if url == "map" else url,
             default=url == "map",
+            # the update page is listed only for a signed-in editor; a viewer's deep link says "sign in"
+            visibility="hidden" if url in SIGNED_IN_ONLY and st.session_state.get(state.ACCOUNT) is None else "visible",
         )
         for path, key, icon, url in PAGES
     ]
@@ -87,6 +92,9 @@ def start_page() -> tuple[Dataset | None, str]:
     if data is not None:
         urlstate.apply_url(data)
     lang = widgets.language_picker()
+    if data is not None:
+        releases_page.as_of_picker(lang)
+        auth.sign_in_box(lang)
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))
     st.warning(t("app.illustrative_banner", lang), icon="ℹ️")

@@ -25,6 +25,10 @@ GAP_NO_DATA = "gap_no_data"
 READINESS_PARK = "readiness_park"
 COMPARE_PARK = "compare_park"
 PRESENT_STEP = "present_step"
+AS_OF = "as_of"  # release chosen under "data as of" (None: the newest)
+ACCOUNT = "_account"  # the signed-in account (eipmap.accounts.Account)
+LAST_SEEN = "_last_seen"  # when the signed-in session was last active
+UPLOAD = "_upload"  # the checked upload waiting to be published
 CURRENT_PAGE = "_current_page"  # url path of the page being drawn ("" for the map)
 HANDLED_MAP_VALUE = "handled_map_value"
 

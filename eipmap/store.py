@@ -1,0 +1,263 @@
+"""Versioned releases of the updatable tables, in SQLite (default) or PostgreSQL, through SQLAlchemy.
+
+A release is a complete copy of the four tables people update (parks, indicator values,
+firms, links) as validated CSV text, with who published it, when, from which file (name
+and SHA-256) and why. Releases are only ever added: a correction is a new release, a
+rollback is a new release that copies an earlier one. Publishing is one transaction, so
+a crash leaves the previous release as the latest and no trace of the new one.
+
+The schema is created and upgraded by Alembic (``eipmap/migrations``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy.engine import Connection, Engine
+
+from eipmap.paths import PACKAGE_DIR, data_dir
+
+DATABASE_URL_ENV = "EIPMAP_DATABASE_URL"
+MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
+#: the tables a release versions (relative to the data directory); the rest of the data ships with the app
+UPDATABLE = {
+    "values": "indicators/values.csv",
+    "parks": "parks/parks.csv",
+    "firms": "symbiosis/firms.csv",
+    "links": "symbiosis/links.csv",
+}
+PUBLISH_LOCK = 727_001  # PostgreSQL advisory-lock key that serialises publishes
+
+metadata = sa.MetaData()
+releases = sa.Table(
+    "releases",
+    metadata,
+    sa.Column("release_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("author", sa.String(120), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),  # seed | upload | rollback
+    sa.Column("file_name", sa.String(255)),
+    sa.Column("sha256", sa.String(64)),
+    sa.Column("note", sa.Text),
+    sa.Column("based_on", sa.Integer, sa.ForeignKey("releases.release_id")),
+    sa.Column("summary", sa.Text),
+)
+release_files = sa.Table(
+    "release_files",
+    metadata,
+    sa.Column("release_id", sa.Integer, sa.ForeignKey("releases.release_id"), primary_key=True),
+    sa.Column("path", sa.String(100), primary_key=True),
+    sa.Column("content", sa.LargeBinary, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+)
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("username", sa.String(120), primary_key=True),
+    sa.Column("password_hash", sa.String(255)),
+    sa.Column("role", sa.String(20), nullable=False),  # editor | admin
+    sa.Column("province_code", sa.String(2)),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+)
+login_attempts = sa.Table(
+    "login_attempts",
+    metadata,
+    sa.Column("attempt_id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("username", sa.String(120), nullable=False, index=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("ok", sa.Boolean, nullable=False),
+)
+
+
+@dataclass(frozen=True)
+class Release:
+    """One published release (its metadata; the tables are read with ``Store.files``)."""
+
+    release_id: int
+    created_at: datetime
+    author: str
+    kind: str
+    file_name: str | None
+    sha256: str | None
+    note: str | None
+    based_on: int | None
+    summary: str | None
+
+
+def sha256(content: bytes) -> str:
+    """Hex SHA-256 of ``content``."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def default_url(root: Path | None = None) -> str:
+    """``$EIPMAP_DATABASE_URL`` when set, else a SQLite file in ``var/`` beside the data directory (untracked)."""
+    configured = os.environ.get(DATABASE_URL_ENV)
+    if configured:
+        return configured
+    var = (root or data_dir()).parent / "var"
+    return f"sqlite:///{var / 'eipmap.sqlite'}"
+
+
+def _engine(url: str) -> Engine:
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True)
+    path = sa.engine.make_url(url).database
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _manual_transactions(dbapi_conn: object, _record: object) -> None:
+        dbapi_conn.isolation_level = None  # type: ignore[attr-defined]  # let "begin" below issue BEGIN
+        cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _immediate(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # writers queue here, one at a time
+
+    return engine
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest Alembic revision."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+class Store:
+    """The release store behind the dashboard and the update page."""
+
+    def __init__(self, url: str) -> None:
+        self.url = url
+        self.engine = _engine(url)
+        migrate(self.engine)
+
+    @contextmanager
+    def _publishing(self) -> Iterator[Connection]:
+        """One write transaction; concurrent publishers wait for each other."""
+        with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":
+                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUBLISH_LOCK})
+            yield conn
+
+    def latest_id(self) -> int | None:
+        """The newest release's number (None before the first)."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.max(releases.c.release_id))).scalar()
+
+    def history(self) -> list[Release]:
+        """Every release, newest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(releases).order_by(releases.c.release_id.desc())).mappings().all()
+        return [Release(**dict(r)) for r in rows]
+
+    def release(self, release_id: int) -> Release:
+        """One release's metadata (KeyError when there is none)."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(releases).where(releases.c.release_id == release_id)).mappings().first()
+        if row is None:
+            raise KeyError(release_id)
+        return Release(**dict(row))
+
+    def files(self, release_id: int) -> dict[str, bytes]:
+        """The release's tables: relative path → CSV bytes."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(release_files.c.path, release_files.c.content).where(release_files.c.release_id == release_id)
+            ).all()
+        return {str(path): bytes(content) for path, content in rows}
+
+    def publish(
+        self,
+        build: Callable[[int | None, Mapping[str, bytes]], Mapping[str, bytes]],
+        *,
+        author: str,
+        kind: str,
+        file_name: str | None = None,
+        file_sha256: str | None = None,
+        note: str | None = None,
+        based_on: int | None = None,
+        summary: str | None = None,
+    ) -> int:
+        """Add a release in one transaction; return its number.
+
+        ``build(latest_id, latest_files)`` runs inside the transaction, after earlier publishers
+        have finished, and returns the new release's tables — so two editors publishing at the
+        same time both land, one on top of the other. If it raises, nothing is written.
+        """
+        with self._publishing() as conn:
+            latest = conn.execute(sa.select(sa.func.max(releases.c.release_id))).scalar()
+            current: dict[str, bytes] = {}
+            if latest is not None:
+                rows = conn.execute(
+                    sa.select(release_files.c.path, release_files.c.content).where(release_files.c.release_id == latest)
+                ).all()
+                current = {str(p): bytes(c) for p, c in rows}
+            tables = build(latest, current)
+            missing = set(UPDATABLE.values()) - set(tables)
+            if missing:
+                raise ValueError(f"a release needs every updatable table; missing {sorted(missing)}")
+            new_id = (latest or 0) + 1  # numbered under the write lock: no gaps, even after a crash
+            conn.execute(
+                releases.insert().values(
+                    release_id=new_id,
+                    created_at=datetime.now(UTC),
+                    author=author,
+                    kind=kind,
+                    file_name=file_name,
+                    sha256=file_sha256,
+                    note=note,
+                    based_on=based_on if based_on is not None else latest,
+                    summary=summary,
+                )
+            )
+            conn.execute(
+                release_files.insert(),
+                [
+                    {"release_id": new_id, "path": path, "content": content, "sha256": sha256(content)}
+                    for path, content in sorted(tables.items())
+                ],
+            )
+            return int(new_id)
+
+    def seed_from(self, root: Path) -> int:
+        """Release 1 from the shipped files, once (a no-op returning the latest when releases exist)."""
+        existing = self.latest_id()
+        if existing is not None:
+            return existing
+        shipped = {rel: (root / rel).read_bytes() for rel in UPDATABLE.values()}
+
+        def build(latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
+            return current if latest is not None else shipped  # another process seeded first
+
+        return self.publish(build, author="eipmap", kind="seed", file_name=str(root), note="shipped data")
+
+    def rollback(self, release_id: int, *, author: str, note: str | None = None) -> int:
+        """Publish a copy of an earlier release as the newest (nothing is deleted)."""
+        old = self.files(release_id)
+        if not old:
+            raise KeyError(release_id)
+        return self.publish(
+            lambda _latest, _current: old,
+            author=author,
+            kind="rollback",
+            note=note,
+            based_on=release_id,
+            summary=f"copy of release {release_id}",
+        )

@@ -1,0 +1,107 @@
+"""Release history, "data as of" an earlier release, and (admins) re-publishing one and the account list."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from eipmap.accounts import Role, list_users
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.store import Release
+from eipmap.ui import cache, state
+from eipmap.ui.auth import current_account
+from eipmap.ui.tables import show_table
+
+
+def _date(release: Release) -> str:
+    return release.created_at.strftime("%Y-%m-%d %H:%M")
+
+
+def history_table(history: list[Release], lang: str) -> pd.DataFrame:
+    """One row per release, newest first."""
+    return pd.DataFrame(
+        {
+            t("releases.col_release", lang): pd.array([r.release_id for r in history], dtype="Int64"),
+            t("releases.col_date", lang): [_date(r) for r in history],
+            t("releases.col_author", lang): [r.author for r in history],
+            t("releases.col_kind", lang): [t(f"releases.kind_{r.kind}", lang) for r in history],
+            t("releases.col_file", lang): [r.file_name or "" for r in history],
+            t("releases.col_sha", lang): [(r.sha256 or "")[:12] for r in history],
+            t("releases.col_note", lang): [r.note or "" for r in history],
+            t("releases.col_summary", lang): [r.summary or "" for r in history],
+        }
+    )
+
+
+NEWEST = 0  # the picker's value for "the newest release", whatever its number is by then
+
+
+def as_of_picker(lang: str) -> None:
+    """Sidebar choice of the release the dashboard shows, and a notice when it is not the newest."""
+    history = cache.store().history()
+    latest = history[0]
+    by_id = {r.release_id: r for r in history}
+    options = [NEWEST, *(r.release_id for r in history[1:])]
+    current = st.session_state.get(state.AS_OF) or NEWEST
+    key = state.widget_key(state.AS_OF, lang)
+
+    def remember() -> None:  # before the rerun, so the rerun already loads the chosen release
+        st.session_state[state.AS_OF] = st.session_state[key] or None
+
+    chosen = st.sidebar.selectbox(
+        t("releases.as_of", lang),
+        options,
+        index=options.index(current) if current in options else 0,
+        key=key,
+        on_change=remember,
+        format_func=lambda rid: (
+            t("releases.latest", lang, release=latest.release_id)
+            if rid == NEWEST
+            else t("releases.option", lang, release=rid, date=_date(by_id[rid]))
+        ),
+    )
+    st.session_state[state.AS_OF] = chosen or None
+    if chosen:
+        st.info(
+            t("releases.viewing_old", lang, release=chosen, date=_date(by_id[chosen]), latest=latest.release_id),
+            icon="🕰️",
+        )
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the release history."""
+    store = cache.store()
+    st.header(t("releases.title", lang), anchor=False)
+    st.caption(t("releases.intro", lang))
+    history = store.history()
+    show_table(
+        history_table(history, lang), lang, key="releases", name="releases", plain=(t("releases.col_release", lang),)
+    )
+    account = current_account()
+    if account is None or account.role is not Role.ADMIN:
+        return
+    st.subheader(t("releases.rollback", lang), anchor=False)
+    older = [r.release_id for r in history[1:]]
+    if older:
+        with st.form("rollback"):
+            source = st.selectbox(t("releases.rollback_pick", lang), older, key="rollback-pick")
+            note = st.text_input(t("releases.rollback_note", lang), key="rollback-note")
+            if st.form_submit_button(t("releases.rollback_button", lang)):
+                new = store.rollback(int(source), author=account.username, note=note.strip() or None)
+                st.session_state[state.AS_OF] = None
+                st.success(t("releases.rolled_back", lang, release=new, source=source))
+    st.subheader(t("releases.users", lang), anchor=False)
+    accounts = list_users(store)
+    show_table(
+        pd.DataFrame(
+            {
+                t("releases.col_user", lang): [a.username for a in accounts],
+                t("releases.col_role", lang): [a.role.value for a in accounts],
+                t("releases.col_province", lang): [a.province_code or "" for a in accounts],
+            }
+        ),
+        lang,
+        key="accounts",
+        name="accounts",
+    )

@@ -1,0 +1,166 @@
+"""Upload → validate → preview → publish, for signed-in editors and admins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from eipmap.accounts import Account
+from eipmap.errors import Failure
+from eipmap.i18n import t
+from eipmap.loading import Dataset
+from eipmap.paths import data_dir
+from eipmap.store import sha256
+from eipmap.template import build_template, error_report
+from eipmap.ui import cache, state
+from eipmap.ui.auth import current_account, role_text
+from eipmap.ui.tables import XLSX_MIME, show_table
+from eipmap.update import Checked, UploadRejected, check_upload, publish_upload
+from eipmap.upload import Upload, read_upload
+
+
+@dataclass(frozen=True)
+class Pending:
+    """An upload checked against a release, kept between reruns until it is published."""
+
+    sha: str
+    release: int
+    upload: Upload
+    checked: Checked
+
+
+def failure_table(failures: list[Failure], lang: str) -> pd.DataFrame:
+    """One row per problem: where (file › sheet), row, column, value, expected."""
+    return pd.DataFrame(
+        {
+            t("update.col_where", lang): [f.file for f in failures],
+            t("update.col_row", lang): pd.array([f.row for f in failures], dtype="Int64"),
+            t("update.col_column", lang): [f.column or "" for f in failures],
+            t("update.col_value", lang): [f.value for f in failures],
+            t("update.col_expected", lang): [f.expected for f in failures],
+        }
+    )
+
+
+def _changes_tables(changes: pd.DataFrame, data: Dataset, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    names = data.parks.set_index("park_id")[f"name_{lang}"]
+    labelled = changes.assign(
+        park=changes["park_id"].map(names).fillna(changes["park_id"]),
+        change_text=changes["change"].map(lambda c: t(f"update.change_{c}", lang)),
+    )
+    summary = (
+        labelled.pivot_table(index=["park"], columns="change_text", values="key", aggfunc="count", fill_value=0)
+        .reset_index()
+        .rename(columns={"park": t("update.col_park", lang)})
+    )
+    summary.columns.name = None
+    detail = pd.DataFrame(
+        {
+            t("update.col_table", lang): labelled["table"],
+            t("update.col_park", lang): labelled["park"],
+            t("update.col_key", lang): labelled["key"],
+            t("update.col_change", lang): labelled["change_text"],
+            t("update.col_detail", lang): labelled["detail"],
+        }
+    )
+    return summary, detail
+
+
+def _show_failures(pending: Pending, failures: list[Failure], lang: str) -> None:
+    st.error(t("update.rejected", lang, count=len(failures)))
+    show_table(
+        failure_table(failures, lang),
+        lang,
+        key="upload-failures",
+        name="upload-problems",
+        plain=(t("update.col_row", lang),),
+    )
+    if t("update.expected_language", lang):
+        st.caption(t("update.expected_language", lang))
+    st.download_button(
+        t("update.report", lang),
+        data=lambda: error_report(pending.upload, failures, [f.describe() for f in failures]),
+        file_name=f"errors-{pending.upload.name.rsplit('.', 1)[0]}.xlsx",
+        mime=XLSX_MIME,
+        key="error-report",
+        on_click="ignore",
+        icon="⬇️",
+    )
+
+
+def _check(account: Account, name: str, content: bytes) -> Pending:
+    """Read and check the file against the newest release, once per file content and release."""
+    store = cache.store()
+    latest = int(store.latest_id() or 0)
+    sha = sha256(content)
+    pending: Pending | None = st.session_state.get(state.UPLOAD)
+    if pending is None or pending.sha != sha or pending.release != latest:
+        upload = read_upload(name, content)
+        pending = Pending(sha, latest, upload, check_upload(upload, account, store.files(latest), data_dir()))
+        st.session_state[state.UPLOAD] = pending
+    return pending
+
+
+def render(data: Dataset, lang: str) -> None:
+    """Draw the update screen (only reachable when signed in)."""
+    account = current_account()
+    st.header(t("update.title", lang), anchor=False)
+    if account is None:
+        st.info(t("auth.viewer_note", lang))
+        return
+    st.caption(role_text(account, lang))
+    st.markdown(t("update.intro", lang))
+    st.download_button(
+        t("update.template", lang),
+        data=lambda: build_template(data),
+        file_name="eipmap-template.xlsx",
+        mime=XLSX_MIME,
+        key="template",
+        on_click="ignore",
+        icon="📄",
+    )
+    done = st.session_state.pop("_published_message", None)
+    if done:
+        st.success(done)
+    file = st.file_uploader(
+        t("update.upload", lang), type=["xlsx", "csv"], key=f"upload-{st.session_state.get('_upload_round', 0)}"
+    )
+    if file is None:
+        return
+    pending = _check(account, file.name, file.getvalue())
+    if not pending.checked.ok:
+        _show_failures(pending, pending.checked.failures, lang)
+        return
+    if pending.checked.changes.empty:
+        st.info(t("update.no_changes", lang))
+        return
+    st.success(t("update.valid", lang))
+    st.caption(t("update.based_on", lang, release=pending.release))
+    summary, detail = _changes_tables(pending.checked.changes, data, lang)
+    st.subheader(t("update.summary", lang), anchor=False)
+    show_table(summary, lang, key="upload-summary", name="upload-summary")
+    st.subheader(t("update.detail", lang), anchor=False)
+    show_table(detail, lang, key="upload-detail", name="upload-changes")
+    note = st.text_input(t("update.note", lang), key="publish-note", max_chars=500)
+    if st.button(t("update.publish", lang), type="primary", key="publish"):
+        if not note.strip():
+            st.error(t("update.note_needed", lang))
+            return
+        try:
+            release = publish_upload(
+                cache.store(), pending.upload, account, sha=pending.sha, note=note.strip(), root=data_dir()
+            )
+        except UploadRejected as err:
+            _show_failures(pending, err.failures, lang)
+            return
+        st.session_state.pop(state.UPLOAD, None)
+        st.session_state[state.AS_OF] = None
+        for lang_key in (state.widget_key(state.AS_OF, code) for code in ("vi", "en")):
+            st.session_state.pop(lang_key, None)
+        st.session_state["_upload_round"] = int(st.session_state.get("_upload_round", 0)) + 1
+        st.session_state["_published_message"] = t(
+            "update.published", lang, release=release, changes=len(pending.checked.changes)
+        )
+        st.rerun()

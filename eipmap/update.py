@@ -1,0 +1,243 @@
+"""From an uploaded file to a new release: validate, check the editor's province, merge, preview, publish.
+
+The merged tables go through ``load_dataset`` — the same schemas and cross-file rules as
+the shipped data — so an upload can never publish what the dashboard would refuse.
+Every failure points at the uploaded sheet, row and column when it comes from the upload.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from eipmap.accounts import Account
+from eipmap.errors import DataValidationError, Failure
+from eipmap.loading import load_dataset, validate_table
+from eipmap.store import UPDATABLE, Store
+from eipmap.upload import ACTION, KEYS, REMOVE, ROW, Upload, columns_of
+
+PATH_KIND = {path: kind for kind, path in UPDATABLE.items()}
+
+
+class UploadRejected(ValueError):
+    """Raised by a publish whose upload no longer fits the latest release."""
+
+    def __init__(self, failures: list[Failure]) -> None:
+        self.failures = failures
+        super().__init__(f"{len(failures)} problem(s)")
+
+
+@dataclass
+class Checked:
+    """An upload checked against a release: the failures, or the merged tables and what changes."""
+
+    failures: list[Failure] = field(default_factory=list)
+    tables: dict[str, bytes] = field(default_factory=dict)
+    changes: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    @property
+    def ok(self) -> bool:
+        """Whether the upload may be published."""
+        return not self.failures
+
+
+def _where(upload: Upload, kind: str) -> str:
+    return f"{upload.name} › {kind}" if upload.name.lower().endswith(".xlsx") else upload.name
+
+
+def _text_frame(content: bytes) -> pd.DataFrame:
+    frame = pd.read_csv(io.BytesIO(content), dtype=object, keep_default_na=False)
+    return frame.map(lambda v: None if v == "" else v)
+
+
+def _csv(frame: pd.DataFrame, columns: list[str]) -> bytes:
+    return frame[columns].to_csv(index=False).encode("utf-8")
+
+
+def _missing(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]
+
+
+def _shown(value: object) -> str:
+    return "–" if _missing(value) else str(value)
+
+
+def _key(rec: Mapping[Any, Any], kind: str) -> tuple[str, ...]:
+    return tuple("" if _missing(rec[k]) else str(rec[k]) for k in KEYS[kind])
+
+
+def _same(a: object, b: object) -> bool:
+    if _missing(a) or _missing(b):
+        return _missing(a) and _missing(b)
+    try:
+        return float(str(a)) == float(str(b))
+    except ValueError:
+        return str(a) == str(b)
+
+
+def _row_checks(upload: Upload, kind: str, frame: pd.DataFrame) -> list[Failure]:
+    """Schema of the rows to add or change, the action column, duplicate keys — by spreadsheet row."""
+    where = _where(upload, kind)
+    out = [
+        Failure(where, int(r[ROW]), ACTION, str(r[ACTION]), f"blank or '{REMOVE}'", True)
+        for r in frame.to_dict("records")
+        if not _missing(r[ACTION]) and r[ACTION] != REMOVE
+    ]
+    keys = frame[list(KEYS[kind])].fillna("").astype(str).agg("|".join, axis=1)
+    out += [
+        Failure(where, int(str(frame.at[i, ROW])), KEYS[kind][0], keys[i], "each key once in the upload", True)
+        for i in frame.index[keys.duplicated(keep=False)]
+    ]
+    kept = frame[frame[ACTION] != REMOVE].reset_index(drop=True)
+    if not kept.empty:
+        _, failures = validate_table(_csv(kept, columns_of(kind)), UPDATABLE[kind])
+        for f in failures:
+            row = int(str(kept.at[f.row - 1, ROW])) if f.row is not None and f.row - 1 < len(kept) else None
+            out.append(Failure(where, row, f.column, f.value, f.expected, True))
+    return out
+
+
+def _province_checks(upload: Upload, account: Account, current: Mapping[str, pd.DataFrame]) -> list[Failure]:
+    """An editor's rows must all be of their province (a park may not be moved in or out of it either)."""
+    parks = current["parks"].set_index("park_id")["province_code"].to_dict()
+    if "parks" in upload.tables:
+        for rec in upload.tables["parks"].to_dict("records"):
+            if rec["park_id"] not in parks and rec["province_code"]:
+                parks[rec["park_id"]] = rec["province_code"]
+    out = []
+    for kind, frame in upload.tables.items():
+        for rec in frame.to_dict("records"):
+            codes = {parks.get(rec["park_id"])}
+            if kind == "parks" and rec["province_code"]:
+                codes.add(rec["province_code"])
+            for code in sorted(c for c in codes if c):
+                if not account.may_edit(code):
+                    out.append(
+                        Failure(
+                            _where(upload, kind),
+                            int(rec[ROW]),
+                            "province_code" if kind == "parks" else "park_id",
+                            f"{rec['park_id']} (province {code})",
+                            f"rows of province {account.province_code} only (account {account.username})",
+                            True,
+                        )
+                    )
+    return out
+
+
+def _merge(
+    upload: Upload, current: Mapping[str, pd.DataFrame]
+) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, int], tuple[str, int]], list[Failure]]:
+    """The release's tables with the upload applied; merged (path, data row) → (upload location, row)."""
+    merged: dict[str, pd.DataFrame] = {}
+    origin: dict[tuple[str, int], tuple[str, int]] = {}
+    failures: list[Failure] = []
+    for kind, path in UPDATABLE.items():
+        base = current[kind]
+        if kind not in upload.tables:
+            merged[kind] = base
+            continue
+        rows = {_key(r, kind): r for r in base.to_dict("records")}
+        sources: dict[tuple[str, ...], int] = {}
+        for rec in upload.tables[kind].to_dict("records"):
+            key = _key(rec, kind)
+            if rec[ACTION] == REMOVE:
+                if key not in rows:
+                    failures.append(
+                        Failure(
+                            _where(upload, kind),
+                            int(rec[ROW]),
+                            KEYS[kind][0],
+                            "|".join(key),
+                            "an existing row to remove",
+                            True,
+                        )
+                    )
+                rows.pop(key, None)
+                continue
+            rows[key] = {c: rec[c] for c in columns_of(kind)}
+            sources[key] = int(rec[ROW])
+        frame = pd.DataFrame(list(rows.values()), columns=columns_of(kind))
+        for i, key in enumerate(rows):
+            if key in sources:
+                origin[(path, i + 1)] = (_where(upload, kind), sources[key])
+        merged[kind] = frame
+    return merged, origin, failures
+
+
+def changes(current: Mapping[str, pd.DataFrame], merged: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """Rows added, changed (with the columns that change) and removed, per table and park."""
+    out = []
+    for kind in UPDATABLE:
+        old = {_key(r, kind): r for r in current[kind].to_dict("records")}
+        new = {_key(r, kind): r for r in merged[kind].to_dict("records")}
+        for key in new.keys() - old.keys():
+            out.append((kind, new[key]["park_id"], "|".join(key), "added", ""))
+        for key in old.keys() - new.keys():
+            out.append((kind, old[key]["park_id"], "|".join(key), "removed", ""))
+        for key in new.keys() & old.keys():
+            diff = [c for c in columns_of(kind) if not _same(old[key][c], new[key][c])]
+            if diff:
+                detail = "; ".join(f"{c}: {_shown(old[key][c])} → {_shown(new[key][c])}" for c in diff)
+                out.append((kind, new[key]["park_id"], "|".join(key), "changed", detail))
+    frame = pd.DataFrame(out, columns=["table", "park_id", "key", "change", "detail"])
+    return frame.sort_values(["table", "park_id", "key"]).reset_index(drop=True)
+
+
+def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes], root: Path | None = None) -> Checked:
+    """Every problem of ``upload`` against ``release``, or the merged tables and the list of changes."""
+    if upload.failures:
+        return Checked(failures=list(upload.failures))
+    current = {kind: _text_frame(release[path]) for kind, path in UPDATABLE.items()}
+    failures: list[Failure] = []
+    for kind, frame in upload.tables.items():
+        failures += _row_checks(upload, kind, frame)
+    failures += _province_checks(upload, account, current)
+    if failures:
+        return Checked(failures=failures)
+    merged, origin, failures = _merge(upload, current)
+    if failures:
+        return Checked(failures=failures)
+    tables = {UPDATABLE[k]: _csv(f, columns_of(k)) for k, f in merged.items()}
+    try:
+        load_dataset(root, overrides=tables)
+    except DataValidationError as err:
+        for f in err.failures:
+            where = origin.get((f.file, f.row)) if f.row is not None else None
+            if where is not None:
+                failures.append(Failure(where[0], where[1], f.column, f.value, f.expected, True))
+            else:  # an existing row the change breaks (e.g. values of a removed park)
+                failures.append(Failure(f"{f.file} (existing data)", f.row, f.column, f.value, f.expected))
+        return Checked(failures=failures)
+    return Checked(tables=tables, changes=changes(current, merged))
+
+
+def publish_upload(
+    store: Store, upload: Upload, account: Account, *, sha: str, note: str | None, root: Path | None = None
+) -> int:
+    """Publish ``upload`` on top of whatever release is newest when the write lock is held."""
+
+    def build(_latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
+        checked = check_upload(upload, account, current, root)
+        if not checked.ok:
+            raise UploadRejected(checked.failures)
+        return checked.tables
+
+    summary_base = store.latest_id()
+    checked = check_upload(upload, account, store.files(summary_base), root) if summary_base else None
+    counts = checked.changes["change"].value_counts().to_dict() if checked is not None and checked.ok else {}
+    summary = ", ".join(f"{n} {c}" for c, n in sorted(counts.items())) or None
+    return store.publish(
+        build,
+        author=account.username,
+        kind="upload",
+        file_name=upload.name,
+        file_sha256=sha,
+        note=note,
+        summary=summary,
+    )

@@ -1,0 +1,99 @@
+"""End to end in headless Chromium: the Đà Nẵng editor corrects a value and publishes it; a viewer cannot upload."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import openpyxl
+import pytest
+from playwright.sync_api import Browser, Page
+
+from eipmap.accounts import Role, add_user
+from eipmap.paths import REPO_DIR
+from eipmap.store import Store
+from eipmap.upload import columns_of
+from tests.browser import ARTIFACTS, click_park, map_frame, open_app, streamlit_server, wait_for_text
+
+pytestmark = pytest.mark.browser
+PASSWORD = "đà-nẵng-2026!"
+
+
+@pytest.fixture(scope="module")
+def editor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("updates")
+    shutil.copytree(REPO_DIR / "data", root / "data")
+    store = Store(f"sqlite:///{root / 'var' / 'eipmap.sqlite'}")  # the server's default database for this data
+    add_user(store, "danang-editor", PASSWORD, Role.EDITOR, "48")
+    store.engine.dispose()
+    with streamlit_server(root / "data") as url:
+        yield url
+
+
+def correction(tmp_path: Path) -> Path:
+    """A workbook correcting Hòa Khánh's RECP share (the map's default indicator) for 2024."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "values"
+    ws.append(columns_of("values"))
+    ws.append(["hoa-khanh", "D35-37.2c", 2024, 77.7, "estimated", None, "Ban quản lý KCN Đà Nẵng, 2026"])
+    path = tmp_path / "hoa-khanh-2024.xlsx"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def in_main(page: Page, text: str) -> None:
+    """Wait for ``text`` in the main area (the sidebar's collapsed sign-in box holds some of the same words)."""
+    page.locator("[data-testid='stMain']").get_by_text(text).first.wait_for(state="visible", timeout=30_000)
+
+
+def sign_in(page: Page, username: str, password: str) -> None:
+    page.get_by_text("Đăng nhập biên tập").click()
+    page.get_by_label("Tên đăng nhập").fill(username)
+    page.get_by_label("Mật khẩu").fill(password)
+    page.get_by_role("button", name="Đăng nhập", exact=True).click()
+
+
+def test_editor_uploads_previews_publishes_and_the_map_shows_it(
+    browser: Browser, editor_url: str, tmp_path: Path
+) -> None:
+    page, offline = open_app(browser, editor_url)
+    assert "77,7" not in click_park(page, "hoa-khanh")
+    assert page.get_by_role("link", name="Cập nhật dữ liệu").count() == 0  # not before signing in
+    sign_in(page, "danang-editor", PASSWORD)
+    page.get_by_role("link", name="Cập nhật dữ liệu").click()
+    in_main(page, "biên tập viên tỉnh Đà Nẵng")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(correction(tmp_path)))
+    wait_for_text(page, "Tệp hợp lệ", 60_000)
+    detail = page.locator("[data-testid^='glide-cell']", has_text="value: 23.7 → 77.7").first
+    detail.wait_for(state="attached")  # the preview names the change (table cells are drawn on a canvas)
+    page.screenshot(path=str(ARTIFACTS / "update-preview-vi-1600x1000.png"), full_page=True)
+    page.get_by_label("Ghi chú cho bản phát hành (bắt buộc)").fill("Số liệu điều tra 2024 của Ban quản lý")
+    page.get_by_label("Ghi chú cho bản phát hành (bắt buộc)").press("Enter")
+    page.get_by_role("button", name="Phát hành").click()
+    wait_for_text(page, "Đã phát hành bản 2", 60_000)
+    page.get_by_role("link", name="Bản đồ").click()
+    map_frame(page)
+    tooltip = click_park(page, "hoa-khanh")
+    assert "77,7" in tooltip, tooltip
+    page.get_by_role("link", name="Các bản phát hành").click()
+    note = page.locator("[data-testid^='glide-cell']", has_text="Số liệu điều tra 2024 của Ban quản lý").first
+    note.wait_for(state="attached")
+    assert all(host.endswith("basemaps.cartocdn.com") for host in offline.hosts)  # only map tiles
+    page.close()
+
+
+def test_a_viewer_has_no_upload_page(browser: Browser, editor_url: str) -> None:
+    page, _ = open_app(browser, editor_url)
+    assert page.get_by_role("link", name="Cập nhật dữ liệu").count() == 0
+    page.goto(f"{editor_url}/update")
+    in_main(page, "Chỉ tài khoản biên tập mới tải lên")  # a copied link tells a viewer to sign in
+    assert page.locator("[data-testid='stFileUploaderDropzoneInput']").count() == 0
+    sign_in(page, "danang-editor", "sai-mật-khẩu")
+    wait_for_text(page, "Sai tên đăng nhập hoặc mật khẩu.")
+    assert page.get_by_role("link", name="Cập nhật dữ liệu").count() == 0
+    page.close()

@@ -1,0 +1,83 @@
+"""Releases in real SQLite and PostgreSQL: seeding, publishing, history, rollback, atomicity."""
+
+from __future__ import annotations
+
+import pytest
+
+from eipmap.store import UPDATABLE, Store, sha256
+from tests.conftest import DATA
+
+VALUES = UPDATABLE["values"]
+
+
+def seeded(url: str) -> Store:
+    store = Store(url)
+    store.seed_from(DATA)
+    return store
+
+
+def with_values(files: dict[str, bytes], extra: bytes) -> dict[str, bytes]:
+    return {**files, VALUES: files[VALUES] + extra}
+
+
+def test_seed_is_release_one_with_the_shipped_files(store_url: str) -> None:
+    store = seeded(store_url)
+    assert store.latest_id() == 1
+    files = store.files(1)
+    assert set(files) == set(UPDATABLE.values())
+    assert all(files[rel] == (DATA / rel).read_bytes() for rel in files)
+    assert Store(store_url).seed_from(DATA) == 1  # a second start seeds nothing
+    assert [r.kind for r in store.history()] == ["seed"]
+
+
+def test_publish_adds_a_release_and_keeps_the_old_one(store_url: str) -> None:
+    store = seeded(store_url)
+    old = store.files(1)
+    row = b"hoa-khanh,KPI-09,2019,1.5,estimated,,\n"
+    new_id = store.publish(
+        lambda _latest, current: with_values(dict(current), row),
+        author="danang-editor",
+        kind="upload",
+        file_name="dn.xlsx",
+        file_sha256=sha256(b"x"),
+        note="correction",
+    )
+    assert new_id == 2
+    assert store.files(1) == old  # nothing overwritten in place
+    assert store.files(2)[VALUES].endswith(row)
+    latest = store.history()[0]
+    assert (latest.release_id, latest.author, latest.file_name, latest.note, latest.based_on) == (
+        2,
+        "danang-editor",
+        "dn.xlsx",
+        "correction",
+        1,
+    )
+
+
+def test_a_failing_build_writes_nothing(store_url: str) -> None:
+    store = seeded(store_url)
+
+    def broken(_latest: int | None, _current: object) -> dict[str, bytes]:
+        raise RuntimeError("validation failed inside the transaction")
+
+    with pytest.raises(RuntimeError):
+        store.publish(broken, author="a", kind="upload")
+    with pytest.raises(ValueError, match="missing"):
+        store.publish(lambda _l, _c: {VALUES: b"x"}, author="a", kind="upload")
+    assert store.latest_id() == 1
+    assert len(store.history()) == 1
+
+
+def test_rollback_publishes_a_copy(store_url: str) -> None:
+    store = seeded(store_url)
+    row = b"hoa-khanh,KPI-09,2019,1.5,estimated,,\n"
+    store.publish(lambda _l, c: with_values(dict(c), row), author="e", kind="upload")
+    new_id = store.rollback(1, author="admin", note="wrong file")
+    assert new_id == 3
+    assert store.files(3) == store.files(1)
+    assert store.files(2) != store.files(1)  # the rolled-back release is still there
+    assert store.release(3).kind == "rollback"
+    assert store.release(3).based_on == 1
+    with pytest.raises(KeyError):
+        store.rollback(99, author="admin")
