@@ -277,3 +277,20 @@ def test_viewer_sees_no_upload_form_on_a_deep_link() -> None:
     at = deep_link("pages/update.py")
     assert not at.get("file_uploader")
     assert "Chỉ tài khoản biên tập mới tải lên" in texts(at)
+
+
+def test_the_dashboard_runs_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
+    from eipmap.store import DATABASE_URL_ENV, Store
+    from tests.conftest import postgres_url
+
+    url = postgres_url()  # emptied: the app seeds release 1 itself
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    assert "Chú giải:" in texts(at)
+    click(at, "hoa-khanh")
+    assert any(s.value == "KCN Hòa Khánh" for s in at.subheader) or "KCN Hòa Khánh" in texts(at)
+    store = Store(url)
+    assert [r.kind for r in store.history()] == ["seed"]
+    store.engine.dispose()
