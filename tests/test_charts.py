@@ -44,3 +44,13 @@ def test_sankey_has_one_flow_per_link_and_no_loops(dataset: Dataset) -> None:
     sankey = fig.data[0]
     assert len(sankey.link.source) == len(own)
     assert all(s < t for s, t in zip(sankey.link.source, sankey.link.target, strict=True))
+
+
+def test_small_multiples_draw_each_target_on_its_own_panel(dataset: Dataset) -> None:
+    inds = [dataset.indicators[k] for k in ("D35-37.2c", "KPI-11", "KPI-12")]
+    fig = build_small_multiples(dataset.values, "deep-c-haiphong-1", inds, "en")
+    axes = [(tr.xaxis, tr.yaxis) for tr in fig.data]
+    assert axes == [("x", "y"), ("x2", "y2"), ("x3", "y3")]
+    targets = {shape.yref: shape.y0 for shape in fig.layout.shapes}
+    assert targets == {f"y{'' if i == 0 else i + 1}": ind.target for i, ind in enumerate(inds) if ind.has_target}
+    assert len(targets) >= 1

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import plotly.graph_objects as go
 import streamlit as st
 
+from eipmap.charts import build_small_multiples, build_trend_chart
 from eipmap.loading import Dataset, load_dataset
 from eipmap.paths import data_dir
 from eipmap.store import Store, default_url
@@ -39,6 +41,33 @@ def shown_release() -> int:
     return int(chosen) if chosen and int(chosen) <= latest else latest
 
 
+ReleaseKey = tuple[str, str, int]  # database URL, data folder, release number
+
+
+def release_key() -> ReleaseKey:
+    """What identifies the dataset the session sees (a cache key for anything derived from it)."""
+    return default_url(), str(data_dir()), shown_release()
+
+
+def dataset_at(key: ReleaseKey) -> Dataset:
+    """The dataset of ``key`` (cached)."""
+    return _release_dataset(*key)
+
+
 def dataset() -> Dataset:
     """The validated dataset of the shown release, shared by every session (never mutated)."""
-    return _release_dataset(default_url(), str(data_dir()), shown_release())
+    return dataset_at(release_key())
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def trend_chart(key: ReleaseKey, park_id: str, indicator_id: str, lang: str) -> go.Figure:
+    """A park's trend for one indicator, built once per release (figures are only read afterwards)."""
+    data = dataset_at(key)
+    return build_trend_chart(data.values, park_id, data.indicators[indicator_id], lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def small_multiples(key: ReleaseKey, park_id: str, indicator_ids: tuple[str, ...], lang: str) -> go.Figure:
+    """The rest of the category for one park, built once per release."""
+    data = dataset_at(key)
+    return build_small_multiples(data.values, park_id, [data.indicators[i] for i in indicator_ids], lang)

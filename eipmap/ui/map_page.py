@@ -123,14 +123,12 @@ def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[st
     choice = overlay_picker(data, lang)
     with st.sidebar.expander(t("gaps.filter", lang)):
         filt = gap_filter(data, choice.indicator, choice.year, st, full=False)
-    matched = set(apply_filter(data, filt).index)
-    if choice.province_code is not None:
-        matched &= set(data.parks.loc[data.parks["province_code"] == choice.province_code, "park_id"])
-    dimmed = (
-        frozenset(set(data.parks["park_id"]) - matched)
-        if filt != GapFilter(filt.indicator_id, filt.year)
-        else frozenset()
-    )
+    dimmed: frozenset[str] = frozenset()
+    if filt != GapFilter(filt.indicator_id, filt.year):  # only a filter someone set greys parks (and costs time)
+        matched = set(apply_filter(data, filt).index)
+        if choice.province_code is not None:
+            matched &= set(data.parks.loc[data.parks["province_code"] == choice.province_code, "park_id"])
+        dimmed = frozenset(set(data.parks["park_id"]) - matched)
     picked = park_finder(data, lang)
     if picked is not None and picked != st.session_state.get(state.LAST_PICK):
         st.session_state[state.LAST_PICK] = picked

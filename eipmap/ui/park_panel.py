@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart
+from eipmap.charts import build_sankey
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.models import Indicator, Provenance
 from eipmap.panel import facts_table, links_table, park_record, source_urls, value_notes
 from eipmap.symbiosis import count_links, park_links, sankey_frame
 from eipmap.textnorm import escape_markdown
+from eipmap.ui import cache
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import measured_indicators
 
@@ -25,7 +26,7 @@ def render_park_header(data: Dataset, park_id: str, lang: str) -> None:
 
 def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None:
     """The chosen indicator's trend, its notes, and the rest of its category."""
-    fig = build_trend_chart(data.values, park_id, ind, lang)
+    fig = cache.trend_chart(cache.release_key(), park_id, ind.indicator_id, lang)
     st.plotly_chart(fig, width="stretch", key="trend-chart", config={"displaylogo": False})
     notes = value_notes(data.values, park_id, ind)
     series = data.values[(data.values["park_id"] == park_id) & (data.values["indicator_id"] == ind.indicator_id)]
@@ -46,7 +47,9 @@ def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None
     ]
     with st.expander(t("panel.other_indicators", lang, category=t(f"category.{ind.category.value}", lang))):
         if others:
-            st.plotly_chart(build_small_multiples(data.values, park_id, others, lang), width="stretch", key="multiples")
+            ids = tuple(i.indicator_id for i in others)
+            figure = cache.small_multiples(cache.release_key(), park_id, ids, lang)
+            st.plotly_chart(figure, width="stretch", key="multiples")
         else:
             st.caption(t("panel.no_indicators", lang))
 
