@@ -8,17 +8,16 @@ return FeatureGroups passed through ``feature_group_to_add``.
 
 from __future__ import annotations
 
-import functools
 import html
 import math
 from typing import Any
 
 import folium
-import jinja2
 import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from eipmap import jinja_cache  # noqa: F401  (imported for its effect: compiled templates are shared)
 from eipmap.assets import STATIC_URL, localize_assets
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
@@ -41,39 +40,6 @@ PILOT_OUTLINE = "#1f3b73"
 ROUND = 5
 LABEL_OFFSET_DEG = 0.12
 ARCHIPELAGO_FRAMES = {"hoang-sa": ((15.7, 111.1), (17.2, 112.9)), "truong-sa": ((6.6, 111.5), (11.6, 116.0))}
-
-
-def _compile_templates_once() -> None:
-    """Share compiled Jinja templates between folium elements.
-
-    folium and branca compile a template for every element they create and for many of their
-    render steps — a few hundred compilations (~0.35 s) per rerun of the map page, for a
-    handful of distinct sources. Templates are immutable once compiled, so each source is
-    compiled once per process. Only the modules' own name ``Template`` is replaced.
-    """
-    import branca.element
-    import folium.elements
-    import folium.features
-    import folium.folium
-    import folium.map
-    import folium.raster_layers
-    import folium.vector_layers
-
-    for module in (
-        branca.element,
-        folium.elements,
-        folium.features,
-        folium.folium,
-        folium.map,
-        folium.raster_layers,
-        folium.vector_layers,
-    ):
-        original = getattr(module, "Template", None)
-        if isinstance(original, type) and issubclass(original, jinja2.Template):
-            module.Template = functools.lru_cache(maxsize=2048)(original)  # type: ignore[attr-defined]
-
-
-_compile_templates_once()
 
 
 def _geojson_of(frame: pd.DataFrame, properties: list[str]) -> dict[str, object]:

@@ -163,3 +163,13 @@ def test_park_layer_geojson_is_valid_json(dataset: Dataset) -> None:
     json.dumps(feats)
     assert all(len(f["geometry"]["coordinates"]) == 2 for f in feats)
     assert pd.Series([f["geometry"]["coordinates"][0] for f in feats]).between(102, 110).all()
+
+
+def test_folium_templates_are_compiled_once() -> None:
+    from branca.element import Element
+
+    import eipmap.maps  # noqa: F401  (installs the shared compilation)
+
+    first, second = Element("<b>{{ this.get_name() }}</b>"), Element("<b>{{ this.get_name() }}</b>")
+    assert first._template is second._template  # one compiled template for one source
+    assert first.render() != second.render()  # yet each element renders its own name
