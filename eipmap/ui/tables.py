@@ -39,8 +39,8 @@ def show_table(
         column_config=column_config,
         height=height if height is not None else "auto",
     )
-    left, right, _ = container.columns([1, 1, 3])
-    left.download_button(
+    row = container.container(horizontal=True, gap="small")  # buttons as wide as their labels, side by side
+    row.download_button(
         t("table.download_csv", lang),
         data=lambda: csv_bytes(frame),
         file_name=f"{name}.csv",
@@ -48,9 +48,9 @@ def show_table(
         key=f"{key}-csv",
         on_click="ignore",
         icon="⬇️",
-        width="stretch",
+        width="content",
     )
-    right.download_button(
+    row.download_button(
         t("table.download_xlsx", lang),
         data=lambda: xlsx_bytes(frame, name),
         file_name=f"{name}.xlsx",
@@ -58,5 +58,5 @@ def show_table(
         key=f"{key}-xlsx",
         on_click="ignore",
         icon="⬇️",
-        width="stretch",
+        width="content",
     )
