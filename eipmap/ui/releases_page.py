@@ -8,31 +8,10 @@ import streamlit as st
 from eipmap.accounts import Role, list_users
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.store import Release
 from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account
 from eipmap.ui.tables import show_table
-
-
-def _date(release: Release) -> str:
-    return release.created_at.strftime("%Y-%m-%d %H:%M")
-
-
-def history_table(history: list[Release], lang: str) -> pd.DataFrame:
-    """One row per release, newest first."""
-    return pd.DataFrame(
-        {
-            t("releases.col_release", lang): pd.array([r.release_id for r in history], dtype="Int64"),
-            t("releases.col_date", lang): [_date(r) for r in history],
-            t("releases.col_author", lang): [r.author for r in history],
-            t("releases.col_kind", lang): [t(f"releases.kind_{r.kind}", lang) for r in history],
-            t("releases.col_file", lang): [r.file_name or "" for r in history],
-            t("releases.col_sha", lang): [(r.sha256 or "")[:12] for r in history],
-            t("releases.col_note", lang): [r.note or "" for r in history],
-            t("releases.col_summary", lang): [r.summary or "" for r in history],
-        }
-    )
-
+from eipmap.update_view import history_table, release_date
 
 NEWEST = 0  # the picker's value for "the newest release", whatever its number is by then
 
@@ -58,13 +37,13 @@ def as_of_picker(lang: str) -> None:
         format_func=lambda rid: (
             t("releases.latest", lang, release=latest.release_id)
             if rid == NEWEST
-            else t("releases.option", lang, release=rid, date=_date(by_id[rid]))
+            else t("releases.option", lang, release=rid, date=release_date(by_id[rid]))
         ),
     )
     st.session_state[state.AS_OF] = chosen or None
     if chosen:
         st.info(
-            t("releases.viewing_old", lang, release=chosen, date=_date(by_id[chosen]), latest=latest.release_id),
+            t("releases.viewing_old", lang, release=chosen, date=release_date(by_id[chosen]), latest=latest.release_id),
             icon="🕰️",
         )
 

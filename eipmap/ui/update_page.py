@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
 import streamlit as st
 
 from eipmap.accounts import Account
@@ -18,6 +17,7 @@ from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account, role_text
 from eipmap.ui.tables import XLSX_MIME, show_table
 from eipmap.update import Checked, UploadRejected, check_upload, publish_upload
+from eipmap.update_view import change_tables, failure_table
 from eipmap.upload import Upload, read_upload
 
 
@@ -29,43 +29,6 @@ class Pending:
     release: int
     upload: Upload
     checked: Checked
-
-
-def failure_table(failures: list[Failure], lang: str) -> pd.DataFrame:
-    """One row per problem: where (file › sheet), row, column, value, expected."""
-    return pd.DataFrame(
-        {
-            t("update.col_where", lang): [f.file for f in failures],
-            t("update.col_row", lang): pd.array([f.row for f in failures], dtype="Int64"),
-            t("update.col_column", lang): [f.column or "" for f in failures],
-            t("update.col_value", lang): [f.value for f in failures],
-            t("update.col_expected", lang): [f.expected for f in failures],
-        }
-    )
-
-
-def _changes_tables(changes: pd.DataFrame, data: Dataset, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    names = data.parks.set_index("park_id")[f"name_{lang}"]
-    labelled = changes.assign(
-        park=changes["park_id"].map(names).fillna(changes["park_id"]),
-        change_text=changes["change"].map(lambda c: t(f"update.change_{c}", lang)),
-    )
-    summary = (
-        labelled.pivot_table(index=["park"], columns="change_text", values="key", aggfunc="count", fill_value=0)
-        .reset_index()
-        .rename(columns={"park": t("update.col_park", lang)})
-    )
-    summary.columns.name = None
-    detail = pd.DataFrame(
-        {
-            t("update.col_table", lang): labelled["table"],
-            t("update.col_park", lang): labelled["park"],
-            t("update.col_key", lang): labelled["key"],
-            t("update.col_change", lang): labelled["change_text"],
-            t("update.col_detail", lang): labelled["detail"],
-        }
-    )
-    return summary, detail
 
 
 def _show_failures(pending: Pending, failures: list[Failure], lang: str) -> None:
@@ -138,7 +101,7 @@ def render(data: Dataset, lang: str) -> None:
         return
     st.success(t("update.valid", lang))
     st.caption(t("update.based_on", lang, release=pending.release))
-    summary, detail = _changes_tables(pending.checked.changes, data, lang)
+    summary, detail = change_tables(pending.checked.changes, data.parks, lang)
     st.subheader(t("update.summary", lang), anchor=False)
     show_table(summary, lang, key="upload-summary", name="upload-summary")
     st.subheader(t("update.detail", lang), anchor=False)
