@@ -193,13 +193,14 @@ class Store:
         file_sha256: str | None = None,
         note: str | None = None,
         based_on: int | None = None,
-        summary: str | None = None,
+        summary: str | Callable[[], str | None] | None = None,
     ) -> int:
         """Add a release in one transaction; return its number.
 
         ``build(latest_id, latest_files)`` runs inside the transaction, after earlier publishers
         have finished, and returns the new release's tables — so two editors publishing at the
         same time both land, one on top of the other. If it raises, nothing is written.
+        A callable ``summary`` is asked after ``build``, so it can describe what ``build`` did.
         """
         with self._publishing() as conn:
             latest = conn.execute(sa.select(sa.func.max(releases.c.release_id))).scalar()
@@ -224,7 +225,7 @@ class Store:
                     sha256=file_sha256,
                     note=note,
                     based_on=based_on if based_on is not None else latest,
-                    summary=summary,
+                    summary=summary() if callable(summary) else summary,
                 )
             )
             conn.execute(

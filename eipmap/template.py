@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from eipmap.errors import Failure
 from eipmap.loading import Dataset
 from eipmap.models import PILOT_PROVINCE_CODES, LinkStatus, LocationAccuracy, ParkStatus, Provenance, Resource
-from eipmap.upload import ACTION, REMOVE, ROW, Upload, columns_of
+from eipmap.upload import ACTION, REMOVE, ROW, Upload, columns_of, where
 
 INSTRUCTIONS = "Hướng dẫn - Instructions"
 LISTS = "lists"
@@ -213,12 +213,7 @@ def error_report(upload: Upload, failures: Sequence[Failure], messages: Sequence
         columns = [c for c in frame.columns if c != ROW]
         for col_index, column in enumerate(columns, start=1):
             ws.cell(1, col_index, column).font = Font(bold=True)
-        bad = {
-            (f.row, f.column): f
-            for f in failures
-            if (f.spreadsheet and f.file.endswith(f"› {kind}"))
-            or (f.spreadsheet and "›" not in f.file and len(upload.tables) == 1)
-        }
+        bad = {(f.row, f.column): f for f in failures if f.spreadsheet and f.file == where(upload, kind)}
         for out_row, rec in enumerate(frame.to_dict("records"), start=2):
             for col_index, column in enumerate(columns, start=1):
                 value = rec[column]

@@ -19,7 +19,7 @@ from eipmap.accounts import Account
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset, validate_table
 from eipmap.store import UPDATABLE, Store
-from eipmap.upload import ACTION, KEYS, REMOVE, ROW, Upload, columns_of
+from eipmap.upload import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, where
 
 PATH_KIND = {path: kind for kind, path in UPDATABLE.items()}
 
@@ -44,10 +44,6 @@ class Checked:
     def ok(self) -> bool:
         """Whether the upload may be published."""
         return not self.failures
-
-
-def _where(upload: Upload, kind: str) -> str:
-    return f"{upload.name} › {kind}" if upload.name.lower().endswith(".xlsx") else upload.name
 
 
 def _text_frame(content: bytes) -> pd.DataFrame:
@@ -82,15 +78,15 @@ def _same(a: object, b: object) -> bool:
 
 def _row_checks(upload: Upload, kind: str, frame: pd.DataFrame) -> list[Failure]:
     """Schema of the rows to add or change, the action column, duplicate keys — by spreadsheet row."""
-    where = _where(upload, kind)
+    place = where(upload, kind)
     out = [
-        Failure(where, int(r[ROW]), ACTION, str(r[ACTION]), f"blank or '{REMOVE}'", True)
+        Failure(place, int(r[ROW]), ACTION, str(r[ACTION]), f"blank or '{REMOVE}'", True)
         for r in frame.to_dict("records")
         if not _missing(r[ACTION]) and r[ACTION] != REMOVE
     ]
     keys = frame[list(KEYS[kind])].fillna("").astype(str).agg("|".join, axis=1)
     out += [
-        Failure(where, int(str(frame.at[i, ROW])), KEYS[kind][0], keys[i], "each key once in the upload", True)
+        Failure(place, int(str(frame.at[i, ROW])), KEYS[kind][0], keys[i], "each key once in the upload", True)
         for i in frame.index[keys.duplicated(keep=False)]
     ]
     kept = frame[frame[ACTION] != REMOVE].reset_index(drop=True)
@@ -98,7 +94,7 @@ def _row_checks(upload: Upload, kind: str, frame: pd.DataFrame) -> list[Failure]
         _, failures = validate_table(_csv(kept, columns_of(kind)), UPDATABLE[kind])
         for f in failures:
             row = int(str(kept.at[f.row - 1, ROW])) if f.row is not None and f.row - 1 < len(kept) else None
-            out.append(Failure(where, row, f.column, f.value, f.expected, True))
+            out.append(Failure(place, row, f.column, f.value, f.expected, True))
     return out
 
 
@@ -119,7 +115,7 @@ def _province_checks(upload: Upload, account: Account, current: Mapping[str, pd.
                 if not account.may_edit(code):
                     out.append(
                         Failure(
-                            _where(upload, kind),
+                            where(upload, kind),
                             int(rec[ROW]),
                             "province_code" if kind == "parks" else "park_id",
                             f"{rec['park_id']} (province {code})",
@@ -150,7 +146,7 @@ def _merge(
                 if key not in rows:
                     failures.append(
                         Failure(
-                            _where(upload, kind),
+                            where(upload, kind),
                             int(rec[ROW]),
                             KEYS[kind][0],
                             "|".join(key),
@@ -165,7 +161,7 @@ def _merge(
         frame = pd.DataFrame(list(rows.values()), columns=columns_of(kind))
         for i, key in enumerate(rows):
             if key in sources:
-                origin[(path, i + 1)] = (_where(upload, kind), sources[key])
+                origin[(path, i + 1)] = (where(upload, kind), sources[key])
         merged[kind] = frame
     return merged, origin, failures
 
@@ -208,9 +204,9 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
         load_dataset(root, overrides=tables)
     except DataValidationError as err:
         for f in err.failures:
-            where = origin.get((f.file, f.row)) if f.row is not None else None
-            if where is not None:
-                failures.append(Failure(where[0], where[1], f.column, f.value, f.expected, True))
+            source = origin.get((f.file, f.row)) if f.row is not None else None
+            if source is not None:
+                failures.append(Failure(source[0], source[1], f.column, f.value, f.expected, True))
             else:  # an existing row the change breaks (e.g. values of a removed park)
                 failures.append(Failure(f"{f.file} (existing data)", f.row, f.column, f.value, f.expected))
         return Checked(failures=failures)
@@ -221,17 +217,18 @@ def publish_upload(
     store: Store, upload: Upload, account: Account, *, sha: str, note: str | None, root: Path | None = None
 ) -> int:
     """Publish ``upload`` on top of whatever release is newest when the write lock is held."""
+    counts: dict[str, int] = {}
 
     def build(_latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
-        checked = check_upload(upload, account, current, root)
+        checked = check_upload(upload, account, current, root)  # on the newest release, under the lock
         if not checked.ok:
             raise UploadRejected(checked.failures)
+        counts.update({str(c): int(n) for c, n in checked.changes["change"].value_counts().items()})
         return checked.tables
 
-    summary_base = store.latest_id()
-    checked = check_upload(upload, account, store.files(summary_base), root) if summary_base else None
-    counts = checked.changes["change"].value_counts().to_dict() if checked is not None and checked.ok else {}
-    summary = ", ".join(f"{n} {c}" for c, n in sorted(counts.items())) or None
+    def summary() -> str | None:
+        return ", ".join(f"{n} {c}" for c, n in sorted(counts.items())) or None
+
     return store.publish(
         build,
         author=account.username,

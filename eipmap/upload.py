@@ -51,6 +51,11 @@ class Upload:
     failures: list[Failure] = field(default_factory=list)
 
 
+def where(upload: Upload, kind: str) -> str:
+    """How messages name table ``kind`` of an upload: 'file › sheet' for a workbook, the file for a CSV."""
+    return f"{upload.name} › {kind}" if upload.name.lower().endswith(".xlsx") else upload.name
+
+
 def _text(value: object) -> str | None:
     """A cell as the text a CSV would hold (whole numbers without '.0', booleans as True/False)."""
     if value is None:

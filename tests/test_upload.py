@@ -143,6 +143,8 @@ def sheet(name: str, rows: list[list[object]]) -> Callable[[], bytes]:
     return lambda: xlsx({name: rows})
 
 
+FIRST_FIRM = str(pd.read_csv(DATA / UPDATABLE["firms"])["firm_id"].iloc[0])
+FIRST_LINK = str(pd.read_csv(DATA / UPDATABLE["links"])["link_id"].iloc[0])
 VALUES_CSV_HEAD = ",".join(columns_of("values"))
 NFD = unicodedata.normalize("NFD", "Hòa Khánh")
 
@@ -283,9 +285,7 @@ CASES = [
     Case(
         "firm in an unknown park",
         "a.xlsx",
-        sheet(
-            "firms", [record("firms", pd.read_csv(DATA / UPDATABLE["firms"])["firm_id"].iloc[0], park_id="khong-co")]
-        ),
+        sheet("firms", [record("firms", FIRST_FIRM, park_id="khong-co")]),
         "firms, row 2, column 'park_id': got 'khong-co'",
     ),
     Case(
@@ -293,7 +293,7 @@ CASES = [
         "a.xlsx",
         sheet(
             "links",
-            [record("links", pd.read_csv(DATA / UPDATABLE["links"])["link_id"].iloc[0], from_firm_id="khong-co")],
+            [record("links", FIRST_LINK, from_firm_id="khong-co")],
         ),
         "a firm_id of symbiosis/firms.csv",
         ADMIN,
@@ -301,7 +301,7 @@ CASES = [
     Case(
         "link status unknown",
         "a.xlsx",
-        sheet("links", [record("links", pd.read_csv(DATA / UPDATABLE["links"])["link_id"].iloc[0], status="maybe")]),
+        sheet("links", [record("links", FIRST_LINK, status="maybe")]),
         "one of",
         ADMIN,
     ),
@@ -310,7 +310,7 @@ CASES = [
         "a.xlsx",
         sheet(
             "links",
-            [record("links", pd.read_csv(DATA / UPDATABLE["links"])["link_id"].iloc[0], year_identified="1990")],
+            [record("links", FIRST_LINK, year_identified="1990")],
         ),
         "a value ≥ 2000",
         ADMIN,
