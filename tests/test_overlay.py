@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+import pytest
 
 from eipmap.loading import Dataset
 from eipmap.models import Direction, Indicator, Unit
@@ -88,3 +89,19 @@ def test_shipped_overlay_has_some_no_data(dataset: Dataset) -> None:
     ov = build_overlay(dataset.values, dataset.parks["park_id"], ind, 2024, "vi")
     assert (ov.table["colour"] == NO_DATA_COLOUR).sum() > 0
     assert (ov.table["colour"] != NO_DATA_COLOUR).sum() > 20
+
+
+@pytest.mark.parametrize(
+    "numbers",
+    [[1, 1, 1, 1, 2, 3, 10], [0.5, 7.25, 7.25, 100, 3, 3, 3, 42, 0], list(range(1, 72)), [5, 6]],
+)
+def test_every_value_lies_in_the_legend_range_of_its_colour(numbers: list[float]) -> None:
+    s = pd.Series(numbers, dtype=float)
+    colours, legend = classify(s, Direction.HIGHER, "en")
+    ranges = {e.colour: tuple(float(x.replace(",", "")) for x in e.label.split(" – ")) for e in legend}
+    assert len(ranges) == len(legend)  # one colour per class
+    for value, colour in zip(s, colours, strict=True):
+        lo, hi = ranges[colour]
+        assert lo <= value <= hi
+    # classes go up with the values: the largest value is in the darkest class
+    assert colours[s.idxmax()] == SEQUENTIAL[-1]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eipmap.store import UPDATABLE, Store, sha256
+from eipmap.store import HEAD_REVISION, MIGRATIONS_DIR, UPDATABLE, Store, schema_revision, sha256
 from tests.conftest import DATA
 
 VALUES = UPDATABLE["values"]
@@ -81,3 +81,17 @@ def test_rollback_publishes_a_copy(store_url: str) -> None:
     assert store.release(3).based_on == 1
     with pytest.raises(KeyError):
         store.rollback(99, author="admin")
+
+
+def test_head_revision_constant_is_alembic_head(store_url: str) -> None:
+    """The start-up shortcut (skip Alembic when at HEAD_REVISION) must not skip a real migration."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == HEAD_REVISION
+    store = Store(store_url)
+    assert schema_revision(store.engine) == HEAD_REVISION
+    Store(store_url).seed_from(DATA)  # a second start on a migrated database works without Alembic
+    assert store.latest_id() == 1

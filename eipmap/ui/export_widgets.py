@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 import folium
 import streamlit as st
 
-from eipmap.deck import DeckSpec, build_deck
 from eipmap.html_export import standalone_html
 from eipmap.i18n import t
 from eipmap.loading import Dataset
@@ -21,12 +20,17 @@ def export_controls(
 ) -> None:
     """Two download buttons whose files are built only when clicked."""
     parks = (selected,) if selected else tuple(data.parks.loc[data.parks["is_demonstration"], "park_id"])
-    spec = DeckSpec(lang, indicator_id, year, parks, datetime.now(UTC).date())
+
+    def deck() -> bytes:
+        from eipmap.deck import DeckSpec, build_deck  # python-pptx and matplotlib load only for an export
+
+        return build_deck(data, DeckSpec(lang, indicator_id, year, parks, datetime.now(UTC).date()))
+
     with st.sidebar.expander(t("deck.export", lang)):
         st.caption(t("deck.parks_note", lang))
         st.download_button(
             t("deck.download", lang),
-            data=lambda: build_deck(data, spec),
+            data=deck,
             mime=PPTX_MIME,
             file_name=f"eipmap-{indicator_id}-{year}-{lang}.pptx",
             key="deck-pptx",
