@@ -6,7 +6,8 @@ import folium
 
 from eipmap.assets import LOCAL_ASSETS, localize_assets
 from eipmap.loading import Dataset
-from eipmap.maps import DEFAULT_TILES, build_base_map, build_links_layer, build_park_layer
+from eipmap.map_layers import build_links_layer, build_park_layer
+from eipmap.maps import DEFAULT_TILES, build_base_map
 from eipmap.overlay import Overlay
 from eipmap.paths import STATIC_DIR, VENDOR_DIR
 from eipmap.symbiosis import park_links

@@ -16,7 +16,8 @@ from matplotlib.patches import Rectangle
 
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.maps import ARCHIPELAGO_FRAMES, LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR, park_radius
+from eipmap.map_layers import park_radius
+from eipmap.maps import ARCHIPELAGO_FRAMES, LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR
 from eipmap.mapview import label_point
 from eipmap.models import PILOT_PROVINCE_CODES
 from eipmap.overlay import NO_DATA_COLOUR, Overlay

@@ -40,7 +40,8 @@ class LinkCounts:
 def park_links(links: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> pd.DataFrame:
     """The park's links with both firms' names and positions joined on, ordered by group then id."""
     own = links[links["park_id"] == park_id].copy()
-    names = firms.set_index("firm_id")[["name_vi", "name_en", "lat", "lon"]]
+    ends = firms[firms["firm_id"].isin(own["from_firm_id"]) | firms["firm_id"].isin(own["to_firm_id"])]
+    names = ends.set_index("firm_id")[["name_vi", "name_en", "lat", "lon"]]  # only the firms it needs
     for end, prefix in (("from_firm_id", "from"), ("to_firm_id", "to")):
         joined = names.reindex(own[end])
         for col in names.columns:

@@ -16,6 +16,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, click_park, map_frame, stream
 
 SIZES = ((1600, 1000), (1920, 1080))
 PANEL_TEXT = {"vi": "Liên kết cộng sinh công nghiệp", "en": "Industrial-symbiosis links"}
+OTHER_INDICATORS = {"vi": "Các chỉ số khác trong nhóm", "en": "Other indicators of the"}
 
 
 def main(out: Path) -> None:
@@ -38,6 +39,11 @@ def main(out: Path) -> None:
                 page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible")
                 page.mouse.move(5, 5)
                 page.screenshot(path=str(out / f"hoa-khanh-{lang}-{width}x{height}.png"))
+                page.get_by_text(OTHER_INDICATORS[lang]).first.click()  # built only when opened
+                multiples = page.locator("[data-testid='stPlotlyChart'] .main-svg").nth(1)
+                multiples.wait_for(state="visible")
+                multiples.scroll_into_view_if_needed()
+                page.screenshot(path=str(out / f"hoa-khanh-multiples-{lang}-{width}x{height}.png"))
                 page.close()
         browser.close()
 

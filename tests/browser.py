@@ -58,6 +58,7 @@ def _wait_healthy(url: str, proc: subprocess.Popen[bytes], deadline: float) -> N
 
 
 SERVERS: dict[str, subprocess.Popen[bytes]] = {}
+STARTED: dict[str, float] = {}  # server URL → time.perf_counter() when its process was started (for the benchmark)
 
 
 def url_of(port: int) -> str:
@@ -94,6 +95,7 @@ def streamlit_server(
     ]
     log = (ARTIFACTS / f"streamlit-{port}.log").open("wb") if ARTIFACTS.exists() else subprocess.DEVNULL
     env["PYTHONPATH"] = str(REPO_DIR)
+    STARTED[url_of(port)] = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=main.parent, env=env, stdout=log, stderr=subprocess.STDOUT)
     SERVERS[url_of(port)] = proc
     url = url_of(port)
@@ -142,8 +144,8 @@ def drawn_parks(frame: Frame) -> dict[str, dict[str, object]]:
     return frame.evaluate(PARKS_JS)  # type: ignore[no-any-return]
 
 
-def click_park(page: Page, park_id: str, zoom: int = 14) -> str:
-    """Centre the map on a park, hover it (returns the tooltip text), then click it."""
+def aim_at_park(page: Page, park_id: str, zoom: int = 14) -> tuple[float, float, str]:
+    """Centre the map on a park and hover it: the page coordinates to click, and the tooltip text."""
     frame = map_frame(page)
     where = drawn_parks(frame)[park_id]
     frame.evaluate(
@@ -159,7 +161,12 @@ def click_park(page: Page, park_id: str, zoom: int = 14) -> str:
     x, y = box["x"] + point[0], box["y"] + point[1]
     page.mouse.move(x, y)
     frame.wait_for_selector(".leaflet-tooltip", timeout=10_000)
-    tooltip = frame.inner_text(".leaflet-tooltip")
+    return x, y, frame.inner_text(".leaflet-tooltip")
+
+
+def click_park(page: Page, park_id: str, zoom: int = 14) -> str:
+    """Centre the map on a park, hover it (returns the tooltip text), then click it."""
+    x, y, tooltip = aim_at_park(page, park_id, zoom)
     page.mouse.click(x, y)
     return tooltip
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from eipmap.map_layers import DIMMED_FILL
 from eipmap.paths import DATA_DIR_ENV, REPO_DIR
 from eipmap.ui import state
+from eipmap.ui.park_panel import OTHER_INDICATORS_KEY
 from tests.apptest_support import map_args
 
 APP = str(REPO_DIR / "app.py")
@@ -62,6 +65,18 @@ def test_click_on_a_park_opens_its_panel(app: AppTest) -> None:
     assert "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3" in body
     assert any("KCN Hòa Khánh" in s.value for s in app.subheader)
     assert "tn-wwtp" not in str(map_args(app)["feature_group"])  # only the selected park's firms are drawn
+
+
+def test_other_indicators_are_drawn_only_when_opened(app: AppTest) -> None:
+    click(app, "hoa-khanh")
+    assert [c.proto.id for c in app.get("plotly_chart")]  # the trend chart
+    charts = len(app.get("plotly_chart"))
+    app.session_state[OTHER_INDICATORS_KEY] = True  # what opening the expander sends
+    app.run()
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == charts + 1  # the small multiples, built on opening
+    spec = json.loads(app.get("plotly_chart")[1].proto.spec)
+    assert len(spec["data"]) >= 2 and all(tr["type"] == "scatter" for tr in spec["data"])
 
 
 def test_click_another_park_then_clear_then_same_again(app: AppTest) -> None:
@@ -167,7 +182,8 @@ def test_map_page_filter_greys_other_parks(app: AppTest) -> None:
     pills = app.get("button_group")[0]
     pills.set_value(["48"]).run()
     feature_group = str(map_args(app)["feature_group"])
-    assert '"is_dimmed": true' in feature_group and '"is_dimmed": false' in feature_group
+    assert f'"fillColor": "{DIMMED_FILL}"' in feature_group  # parks outside Đà Nẵng greyed
+    assert feature_group.count('"fillColor": "') > feature_group.count(f'"fillColor": "{DIMMED_FILL}"')
 
 
 def test_readiness_card_for_a_demonstration_park(app: AppTest) -> None:

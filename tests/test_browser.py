@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
+from eipmap.map_layers import DIMMED_FILL
 from eipmap.paths import REPO_DIR
 from tests.browser import (
     ARTIFACTS,
@@ -196,9 +197,9 @@ def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: s
     wait_for_text(page, f"{len(expected)} KCN khớp bộ lọc")
     frame = map_frame(page)
     frame.wait_for_function(
-        "(n) => Object.values(window.map._layers).filter(l => l.feature && l.feature.properties.kind === 'park'"
-        " && !l.feature.properties.is_dimmed).length === n",
-        arg=len(expected),
+        "([n, dimmed]) => Object.values(window.map._layers).filter(l => l.feature"
+        " && l.feature.properties.kind === 'park' && l.options.fillColor !== dimmed).length === n",
+        arg=[len(expected), DIMMED_FILL],
         polling="raf",
         timeout=20_000,
     )

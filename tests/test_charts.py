@@ -35,7 +35,16 @@ def test_small_multiples_one_panel_per_indicator(dataset: Dataset) -> None:
     inds = [dataset.indicators[k] for k in ("D35-37.2c", "KPI-11", "KPI-12")]
     fig = build_small_multiples(dataset.values, "deep-c-haiphong-1", inds, "en")
     assert len(fig.data) == 3
-    assert len(fig.layout.annotations) == 3
+    assert len([a for a in fig.layout.annotations if a.yanchor == "bottom"]) == 3  # one title per panel
+
+
+def test_a_panel_without_data_says_so(dataset: Dataset) -> None:
+    inds = [dataset.indicators[k] for k in ("D35-37.2c", "KPI-11")]
+    values = dataset.values[dataset.values["indicator_id"] != "KPI-11"]  # KPI-11 without any value
+    fig = build_small_multiples(values, "deep-c-haiphong-1", inds, "vi")
+    notes = [a for a in fig.layout.annotations if a.text == "Không có số liệu"]
+    assert len(notes) == 1 and notes[0].x > 0.5  # in the second panel
+    assert fig.layout.yaxis2.showticklabels is False
 
 
 def test_sankey_has_one_flow_per_link_and_no_loops(dataset: Dataset) -> None:

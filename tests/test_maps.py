@@ -12,7 +12,8 @@ import pytest
 
 from eipmap.assets import LOCAL_ASSETS, UnservedAssetError, localize_assets
 from eipmap.loading import Dataset
-from eipmap.maps import build_base_map, build_links_layer, build_park_layer, park_radius
+from eipmap.map_layers import SELECTED_COLOUR, build_links_layer, build_park_layer, build_selection_layer, park_radius
+from eipmap.maps import build_base_map
 from eipmap.mapview import province_view
 from eipmap.overlay import NO_DATA_COLOUR, build_overlay
 from eipmap.symbiosis import park_links
@@ -88,11 +89,12 @@ def test_every_park_is_one_feature_with_its_id(dataset: Dataset) -> None:
 
 def test_park_colour_matches_the_overlay(dataset: Dataset) -> None:
     ov = overlay_for(dataset)
-    feats = {
-        f["properties"]["park_id"]: f["properties"] for f in park_features(build_park_layer(dataset.parks, ov, "vi"))
-    }
+    layer = build_park_layer(dataset.parks, ov, "vi")
+    (points,) = [g for g in geojson_children(layer) if g.layer_name == "park-points"]
+    feats = {f["properties"]["park_id"]: f["properties"] for f in points.data["features"]}
+    fills = {f["properties"]["park_id"]: points.style_function(f)["fillColor"] for f in points.data["features"]}
     for park_id, colour in ov.table["colour"].items():
-        assert feats[park_id]["colour"] == colour
+        assert fills[park_id] == colour
     no_data = [p for p, c in ov.table["colour"].items() if c == NO_DATA_COLOUR]
     assert no_data and all("không có số liệu" in feats[p]["tooltip"] for p in no_data)
 
@@ -173,3 +175,19 @@ def test_folium_templates_are_compiled_once() -> None:
     first, second = Element("<b>{{ this.get_name() }}</b>"), Element("<b>{{ this.get_name() }}</b>")
     assert first._template is second._template  # one compiled template for one source
     assert first.render() != second.render()  # yet each element renders its own name
+
+
+def test_selection_layer_rings_the_park_and_a_click_on_the_ring_is_the_park(dataset: Dataset) -> None:
+    layer = build_selection_layer(dataset, "hoa-khanh", "vi")
+    (ring,) = [g for g in geojson_children(layer) if g.layer_name == "selected-park"]
+    (feature,) = ring.data["features"]
+    assert feature["properties"] == {"park_id": "hoa-khanh", "kind": "park"}
+    park = dataset.parks.set_index("park_id").loc["hoa-khanh"]
+    assert feature["geometry"]["coordinates"] == pytest.approx([park["lon"], park["lat"]], abs=1e-5)
+    style = ring.style_function(feature)
+    assert style["color"] == SELECTED_COLOUR and style["fill"] is False
+    assert style["radius"] > park_radius(park["area_ha"], park["is_demonstration"])
+    lines = [
+        c for c in layer._children.values() if isinstance(c, folium.PolyLine) and not isinstance(c, folium.Polygon)
+    ]
+    assert len(lines) == 6  # the park's links come with it

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from eipmap.gaps import apply_filter, display_table
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.maps import build_base_map, build_park_layer
+from eipmap.map_layers import build_park_layer
 from eipmap.overlay import build_overlay
 from eipmap.ui.gap_widgets import gap_filter
+from eipmap.ui.map_component import base_map, show_map
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import overlay_picker, tiles_picker
 
@@ -33,13 +33,15 @@ def render(data: Dataset, lang: str) -> None:
     dimmed = frozenset(set(data.parks["park_id"]) - set(matched.index))
     map_col, table_col = st.columns([2, 3], gap="medium")
     with map_col:
-        st_folium(
-            build_base_map(data, lang, tiles),
-            key="gap_map",
+        show_map(
+            base_map(lang, tiles, "gap_map", []),
+            [
+                (
+                    ("gap-parks", lang, ind.indicator_id, choice.year, tuple(sorted(dimmed))),
+                    lambda: build_park_layer(data.parks, overlay, lang, dimmed=dimmed),
+                )
+            ],
             height=GAP_MAP_HEIGHT,
-            use_container_width=True,
-            returned_objects=[],
-            feature_group_to_add=[build_park_layer(data.parks, overlay, lang, dimmed=dimmed)],
         )
     with table_col:
         if matched.empty:

@@ -3,6 +3,9 @@
 Click handling: the map returns only ``last_active_drawing`` (the clicked
 feature, with its ``park_id``) and ``last_object_clicked_count``, so panning and
 zooming never rerun the script, and clicking the same park again still counts.
+The click is read from the component's state at the top of the run, before anything
+is drawn, so one click is one run. The base map and each view's layers are rendered
+once (``eipmap.ui.map_component``).
 """
 
 from __future__ import annotations
@@ -10,20 +13,19 @@ from __future__ import annotations
 import html
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from eipmap.gaps import GapFilter, apply_filter
 from eipmap.html_export import export_map
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
-from eipmap.maps import build_base_map, build_links_layer, build_park_layer
+from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.mapview import MapView, park_view, province_view
 from eipmap.overlay import Overlay, build_overlay, count_no_data
 from eipmap.overview import demonstration_parks, province_summary
-from eipmap.symbiosis import park_links
 from eipmap.ui import state
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
+from eipmap.ui.map_component import Layer, base_map, show_map
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
@@ -40,11 +42,7 @@ def _select(park_id: str | None, view: MapView | None = None) -> None:
 
 
 def _clicked_park(result: dict[str, object] | None) -> str | None:
-    """The park_id of the clicked feature, or None when the click was not on a park.
-
-    Called only from the component's on_change, i.e. once per new click: the
-    click counter in the returned value makes even a repeated click a change.
-    """
+    """The park_id of the clicked feature, or None when the click was not on a park."""
     drawing = (result or {}).get("last_active_drawing")
     props = drawing.get("properties") if isinstance(drawing, dict) else None
     if isinstance(props, dict) and props.get("kind") == "park":
@@ -53,7 +51,11 @@ def _clicked_park(result: dict[str, object] | None) -> str | None:
 
 
 def _handle_map_value(result: dict[str, object] | None) -> bool:
-    """Select the park of a not-yet-handled click; True when the selection changed."""
+    """Select the park of a not-yet-handled click; True when the selection changed.
+
+    Called with the component's state before the run draws anything: the click counter in
+    the value makes even a repeated click on the same park a new value.
+    """
     if result is None or result == st.session_state.get(state.HANDLED_MAP_VALUE):
         return False
     st.session_state[state.HANDLED_MAP_VALUE] = dict(result)
@@ -62,11 +64,6 @@ def _handle_map_value(result: dict[str, object] | None) -> bool:
         return False
     _select(park_id, _park_view_or_none(park_id))
     return True
-
-
-def _on_map_change() -> None:
-    """Map callback: select the clicked park before the rerun draws anything (one run per click)."""
-    _handle_map_value(st.session_state.get(state.MAP_KEY))
 
 
 def _park_view_or_none(park_id: str) -> MapView | None:
@@ -151,15 +148,10 @@ def render(data: Dataset, lang: str) -> None:
     """Draw the whole map screen."""
     choice, tiles, dimmed = _sidebar(data, lang)
     _province_changed(data, choice.province_code)
+    base = base_map(lang, tiles, state.MAP_KEY, RETURNED)
+    _handle_map_value(st.session_state.get(base.key))
     selected = st.session_state.get(state.SELECTED_PARK)
     overlay = build_overlay(data.values, data.parks["park_id"], choice.indicator, choice.year, lang)
-    layers = [build_park_layer(data.parks, overlay, lang, selected, dimmed)]
-    if selected:
-        layers.append(
-            build_links_layer(
-                park_links(data.links, data.firms, selected), data.firms[data.firms["park_id"] == selected], lang
-            )
-        )
     export_controls(
         data,
         lang,
@@ -171,20 +163,22 @@ def render(data: Dataset, lang: str) -> None:
     view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        result = st_folium(
-            build_base_map(data, lang, tiles),
-            key=state.MAP_KEY,
+        ind_id = choice.indicator.indicator_id
+        layers: list[Layer] = [
+            (
+                ("parks", lang, ind_id, choice.year, tuple(sorted(dimmed))),
+                lambda: build_park_layer(data.parks, overlay, lang, dimmed=dimmed),
+            )
+        ]
+        if selected:
+            layers.append((("selection", lang, selected), lambda: build_selection_layer(data, selected, lang)))
+        show_map(
+            base,
+            layers,
             height=MAP_HEIGHT,
-            use_container_width=True,
-            returned_objects=RETURNED,
-            feature_group_to_add=layers,
             center=view.center,
             zoom=view.zoom,
-            on_change=_on_map_change,
         )
-        # Where the callback did not run (AppTest drives the component's value directly), handle it here.
-        if _handle_map_value(result):
-            st.rerun()
         _legend(overlay, lang)
     with panel_col:
         if selected:

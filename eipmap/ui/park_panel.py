@@ -15,6 +15,8 @@ from eipmap.ui import cache
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import measured_indicators
 
+OTHER_INDICATORS_KEY = "other-indicators-open"
+
 
 def render_park_header(data: Dataset, park_id: str, lang: str) -> None:
     """Name, province and demonstration badge."""
@@ -45,7 +47,12 @@ def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None
         for i in measured_indicators(data).values()
         if i.category is ind.category and i.indicator_id != ind.indicator_id
     ]
-    with st.expander(t("panel.other_indicators", lang, category=t(f"category.{ind.category.value}", lang))):
+    label = t("panel.other_indicators", lang, category=t(f"category.{ind.category.value}", lang))
+    # built only when opened: the small multiples were the largest part of a first click on a park
+    expander = st.expander(label, key=OTHER_INDICATORS_KEY, on_change="rerun")
+    if not expander.open:
+        return
+    with expander:
         if others:
             ids = tuple(i.indicator_id for i in others)
             figure = cache.small_multiples(cache.release_key(), park_id, ids, lang)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from eipmap.charts import build_trend_chart
 from eipmap.charts_compare import build_province_bars, build_status_bars
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.maps import build_base_map, build_links_layer, build_park_layer
+from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
 from eipmap.overlay import build_overlay
 from eipmap.overview import province_status_counts
@@ -18,6 +17,7 @@ from eipmap.readiness_view import verdict_text
 from eipmap.story import Step, StepKind, clamp_step, province_values, story_steps
 from eipmap.symbiosis import count_links, park_links
 from eipmap.ui import state
+from eipmap.ui.map_component import Layer, base_map, show_map
 from eipmap.ui.widgets import DEFAULT_INDICATOR, DEFAULT_YEAR
 
 PRESENT_CSS = """
@@ -98,23 +98,19 @@ def render(data: Dataset, lang: str) -> None:
     _nav(steps, index, _title(data, step, lang), lang)
     overlay = build_overlay(data.values, data.parks["park_id"], data.indicators[indicator_id], year, lang)
     selected = step.key if step.kind is StepKind.PARK else None
-    layers = [build_park_layer(data.parks, overlay, lang, selected)]
+
+    layers: list[Layer] = [
+        (("parks", lang, indicator_id, year, ()), lambda: build_park_layer(data.parks, overlay, lang))
+    ]
     if selected:
-        layers.append(
-            build_links_layer(
-                park_links(data.links, data.firms, selected), data.firms[data.firms["park_id"] == selected], lang
-            )
-        )
+        layers.append((("selection", lang, selected), lambda: build_selection_layer(data, selected, lang)))
     view = _view(data, step)
     map_col, chart_col = st.columns([3, 2], gap="large")
     with map_col:
-        st_folium(
-            build_base_map(data, lang, str(st.session_state.get(state.TILES, "carto-light"))),
-            key="present_map",
+        show_map(
+            base_map(lang, str(st.session_state.get(state.TILES, "carto-light")), "present_map", []),
+            layers,
             height=MAP_HEIGHT,
-            use_container_width=True,
-            returned_objects=[],
-            feature_group_to_add=layers,
             center=view.center,
             zoom=view.zoom,
         )
