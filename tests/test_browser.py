@@ -271,7 +271,7 @@ def test_download_the_deck_from_the_sidebar(browser: Browser, app_url: str) -> N
 
 def test_presentation_mode_on_a_1920x1080_projector(browser: Browser, app_url: str) -> None:
     page, _ = open_app(browser, app_url, width=1920, height=1080)
-    page.get_by_role("button", name="🎬 Chế độ trình chiếu").click()
+    page.get_by_role("button", name="Chế độ trình chiếu").click()
     page.get_by_role("button", name="Tiếp ▶").wait_for(timeout=30_000)
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)

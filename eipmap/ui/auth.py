@@ -47,7 +47,7 @@ def current_account() -> Account | None:
     last = st.session_state.get(state.LAST_SEEN)
     if last is not None and expired(last):
         sign_out()
-        st.toast(t("auth.expired", st.session_state.get(state.LANGUAGE, "vi")), icon="🔒")
+        st.toast(t("auth.expired", st.session_state.get(state.LANGUAGE, "vi")), icon=":material/lock:")
         return None
     st.session_state[state.LAST_SEEN] = datetime.now(UTC)
     return account  # type: ignore[no-any-return]
@@ -71,7 +71,7 @@ def sign_in_box(lang: str) -> None:
     """The sidebar expander: a sign-in form, or who is signed in and a sign-out button."""
     _synced(cache.store().url)
     account = current_account()
-    with st.sidebar.expander(t("auth.title", lang), expanded=False, icon="🔑"):
+    with st.sidebar.expander(t("auth.title", lang), expanded=False, icon=":material/key:"):
         if account is not None:
             st.markdown(t("auth.signed_in", lang, username=account.username, role=role_text(account, lang)))
             if st.button(t("auth.sign_out", lang), key="sign-out", width="stretch"):

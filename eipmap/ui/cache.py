@@ -8,6 +8,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from eipmap.charts import build_small_multiples, build_trend_chart
+from eipmap.dataset_cache import load_validated
 from eipmap.loading import Dataset, load_dataset
 from eipmap.paths import data_dir
 from eipmap.store import Store, default_url
@@ -30,7 +31,7 @@ def store() -> Store:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _release_dataset(url: str, folder: str, release_id: int) -> Dataset:
-    return load_dataset(Path(folder), overrides=_store_at(url, folder).files(release_id))
+    return load_validated(Path(folder), overrides=_store_at(url, folder).files(release_id))
 
 
 def shown_release() -> int:

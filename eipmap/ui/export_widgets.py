@@ -36,7 +36,7 @@ def export_controls(
             key="deck-pptx",
             width="stretch",
             on_click="ignore",
-            icon="📑",
+            icon=":material/slideshow:",
         )
         st.download_button(
             t("deck.html", lang),
@@ -46,5 +46,5 @@ def export_controls(
             key="map-html",
             width="stretch",
             on_click="ignore",
-            icon="🗺️",
+            icon=":material/map:",
         )

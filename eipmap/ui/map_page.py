@@ -133,7 +133,9 @@ def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[st
     if st.sidebar.button(t("sidebar.clear_selection", lang), key="clear-selection", width="stretch"):
         _select(None, province_view(data, choice.province_code))
     tiles = tiles_picker(lang)
-    if st.sidebar.button(t("present.start", lang), key="present-start", width="stretch", type="primary"):
+    if st.sidebar.button(
+        t("present.start", lang), key="present-start", width="stretch", type="primary", icon=":material/slideshow:"
+    ):
         st.switch_page("pages/present.py")
     return choice, tiles, dimmed
 

@@ -44,7 +44,7 @@ def as_of_picker(lang: str) -> None:
     if chosen:
         st.info(
             t("releases.viewing_old", lang, release=chosen, date=release_date(by_id[chosen]), latest=latest.release_id),
-            icon="🕰️",
+            icon=":material/history:",
         )
 
 

@@ -47,7 +47,7 @@ def show_table(
         mime="text/csv",
         key=f"{key}-csv",
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
         width="content",
     )
     row.download_button(
@@ -57,6 +57,6 @@ def show_table(
         mime=XLSX_MIME,
         key=f"{key}-xlsx",
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
         width="content",
     )

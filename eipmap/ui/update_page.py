@@ -49,7 +49,7 @@ def _show_failures(pending: Pending, failures: list[Failure], lang: str) -> None
         mime=XLSX_MIME,
         key="error-report",
         on_click="ignore",
-        icon="⬇️",
+        icon=":material/download:",
     )
 
 
@@ -82,7 +82,7 @@ def render(data: Dataset, lang: str) -> None:
         mime=XLSX_MIME,
         key="template",
         on_click="ignore",
-        icon="📄",
+        icon=":material/description:",
     )
     done = st.session_state.pop("_published_message", None)
     if done:

@@ -102,7 +102,7 @@ def apply_url(data: Dataset) -> None:
     if view.step is not None:
         st.session_state[state.PRESENT_STEP] = view.step
     if bad:
-        st.toast(t("url.invalid", view.lang, params=", ".join(bad)), icon="ℹ️")
+        st.toast(t("url.invalid", view.lang, params=", ".join(bad)), icon=":material/info:")
 
 
 def current_view() -> View:
