@@ -190,33 +190,45 @@ def build_province_bars(
     return fig
 
 
-def build_status_bars(counts: pd.DataFrame, names: dict[str, str], lang: str) -> go.Figure:
-    """Stacked bars per province: parks meeting the target, below it, without data."""
+def build_status_bars(
+    counts: pd.DataFrame, names: dict[str, str], lang: str, height: int = 420, horizontal: bool = False
+) -> go.Figure:
+    """Stacked bars per province: parks meeting the target, below it, without data.
+
+    ``horizontal`` for a narrow column (the map's overview): province names stay readable.
+    """
     colours = {"met": "#1a9850", "below": "#d7301f", "no_data": "#cfcfcf"}
     labels = {
         "met": t("legend.target_met", lang),
         "below": t("overview.below", lang),
         "no_data": t("legend.no_data", lang),
     }
+    provinces = [names[c] for c in counts.index]
     fig = go.Figure()
     for col in ("met", "below", "no_data"):
+        along, across = (counts[col], provinces) if horizontal else (provinces, counts[col])
         fig.add_trace(
             go.Bar(
-                x=[names[c] for c in counts.index],
-                y=counts[col],
+                x=along,
+                y=across,
+                orientation="h" if horizontal else "v",
                 name=labels[col],
                 marker_color=colours[col],
-                text=counts[col],
+                text=counts[col].where(counts[col] > 0, "").astype(str),  # no "0" on an empty segment
                 textposition="inside",
             )
         )
+    count_axis = dict(title=t("overview.parks", lang), dtick=2)
     fig.update_layout(
         font=FONT,
         separators=SEPARATORS[lang],
         barmode="stack",
-        height=420,
-        margin=dict(l=40, r=10, t=20, b=40),
-        yaxis=dict(title=t("overview.parks", lang), dtick=2),
-        legend=dict(orientation="h", y=-0.15),
+        height=height,
+        margin=dict(l=10 if horizontal else 40, r=10, t=20, b=40),
+        legend=dict(orientation="h", y=-0.2 if horizontal else -0.15, traceorder="normal"),
     )
+    if horizontal:
+        fig.update_layout(xaxis=count_axis, yaxis=dict(autorange="reversed"))
+    else:
+        fig.update_layout(yaxis=count_axis)
     return fig

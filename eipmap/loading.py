@@ -66,6 +66,12 @@ class Dataset:
         """Scored catalogue rows as typed records, by id (built once per dataset)."""
         return indicators_from(self.catalogue)
 
+    @cached_property
+    def measured_indicators(self) -> dict[str, Indicator]:
+        """Scored indicators with at least one value, in catalogue order (every rerun asks; built once)."""
+        has_values = set(self.values["indicator_id"].unique())
+        return {k: v for k, v in self.indicators.items() if k in has_values and v.kind is not IndicatorKind.REFERENCE}
+
 
 def indicators_from(catalogue: pd.DataFrame) -> dict[str, Indicator]:
     """Typed ``Indicator`` records for every non-reference row."""

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from eipmap.charts import build_small_multiples, build_trend_chart
+from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart
+from eipmap.charts_compare import build_status_bars
 from eipmap.dataset_cache import load_validated
 from eipmap.loading import Dataset, load_dataset
+from eipmap.overlay import Overlay, build_overlay
+from eipmap.overview import province_status_counts
 from eipmap.paths import data_dir
 from eipmap.store import Store, default_url
+from eipmap.symbiosis import park_links, sankey_frame
 from eipmap.ui import state
+
+OVERVIEW_CHART_PX = 320
 
 
 @st.cache_resource(show_spinner=False)
@@ -72,3 +79,34 @@ def small_multiples(key: ReleaseKey, park_id: str, indicator_ids: tuple[str, ...
     """The rest of the category for one park, built once per release."""
     data = dataset_at(key)
     return build_small_multiples(data.values, park_id, [data.indicators[i] for i in indicator_ids], lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def status_chart(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> go.Figure:
+    """Parks meeting the target, below it and without data, per pilot province (the map's overview)."""
+    data = dataset_at(key)
+    overlay = overlay_of(key, indicator_id, year, lang)
+    names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
+    return build_status_bars(
+        province_status_counts(overlay, data.parks), names, lang, height=OVERVIEW_CHART_PX, horizontal=True
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def overlay_of(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> Overlay:
+    """Every park's value and colour for one indicator and year (read-only once built)."""
+    data = dataset_at(key)
+    return build_overlay(data.values, data.parks["park_id"], data.indicators[indicator_id], year, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=1024)
+def links_of(key: ReleaseKey, park_id: str) -> pd.DataFrame:
+    """A park's links with both firms joined on (read-only once built)."""
+    data = dataset_at(key)
+    return park_links(data.links, data.firms, park_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def sankey(key: ReleaseKey, park_id: str, lang: str) -> go.Figure:
+    """A park's links as a Sankey diagram, built once per release."""
+    return build_sankey(sankey_frame(links_of(key, park_id), lang), lang)

@@ -20,9 +20,10 @@ from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
 from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.mapview import MapView, park_view, province_view
-from eipmap.overlay import Overlay, build_overlay, count_no_data
+from eipmap.overlay import Overlay, count_no_data
 from eipmap.overview import demonstration_parks, province_summary
 from eipmap.ui import state
+from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.map_component import Layer, base_map, show_map
@@ -114,6 +115,10 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
         if cols[i % 2].button(name, key=f"demo-{park_id}", width="stretch"):
             _select(park_id, _park_view_or_none(park_id))
             st.rerun()
+    if overlay.scheme == "attainment":  # also loads plotly's script before the first click needs it
+        st.markdown(f"**{t('overview.status_chart', lang)}**")
+        chart = status_chart(release_key(), overlay.indicator.indicator_id, overlay.year, lang)
+        st.plotly_chart(chart, width="stretch", key="overview-status", config={"displayModeBar": False})
 
 
 def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[str]]:
@@ -153,7 +158,7 @@ def render(data: Dataset, lang: str) -> None:
     base = base_map(lang, tiles, state.MAP_KEY, RETURNED)
     _handle_map_value(st.session_state.get(base.key))
     selected = st.session_state.get(state.SELECTED_PARK)
-    overlay = build_overlay(data.values, data.parks["park_id"], choice.indicator, choice.year, lang)
+    overlay = overlay_of(release_key(), choice.indicator.indicator_id, choice.year, lang)
     export_controls(
         data,
         lang,

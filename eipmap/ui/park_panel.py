@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.charts import build_sankey
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.models import Indicator, Provenance
 from eipmap.panel import facts_table, links_table, park_record, source_urls, value_notes
-from eipmap.symbiosis import count_links, park_links, sankey_frame
+from eipmap.symbiosis import count_links
 from eipmap.textnorm import escape_markdown
 from eipmap.ui import cache
 from eipmap.ui.tables import show_table
@@ -76,7 +75,7 @@ def render_facts(data: Dataset, park_id: str, lang: str) -> None:
 
 def render_links(data: Dataset, park_id: str, lang: str) -> None:
     """Counts, a table and a Sankey of the park's symbiosis links."""
-    own = park_links(data.links, data.firms, park_id)
+    own = cache.links_of(cache.release_key(), park_id)
     st.markdown(f"#### {t('panel.links', lang)}")
     if own.empty:
         st.info(t("panel.no_links", lang))
@@ -96,7 +95,7 @@ def render_links(data: Dataset, park_id: str, lang: str) -> None:
         column_config={t("table.source", lang): st.column_config.LinkColumn()},
     )
     st.markdown(f"##### {t('panel.sankey', lang)}")
-    st.plotly_chart(build_sankey(sankey_frame(own, lang), lang), width="stretch", key="sankey")
+    st.plotly_chart(cache.sankey(cache.release_key(), park_id, lang), width="stretch", key="sankey")
     firm_notes = data.firms[(data.firms["park_id"] == park_id) & data.firms["notes"].notna()]
     for rec in firm_notes.to_dict("records"):
         st.caption(f"{escape_markdown(str(rec[f'name_{lang}']))}: {escape_markdown(str(rec['notes']))}")

@@ -12,7 +12,7 @@ import streamlit as st
 from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from eipmap.loading import Dataset
 from eipmap.maps import DEFAULT_TILES, TILES
-from eipmap.models import PILOT_PROVINCE_CODES, YEARS, Category, Indicator, IndicatorKind
+from eipmap.models import PILOT_PROVINCE_CODES, YEARS, Category, Indicator
 from eipmap.search import find_parks
 from eipmap.ui import state
 
@@ -89,8 +89,7 @@ def current_language() -> str:
 
 def measured_indicators(data: Dataset) -> dict[str, Indicator]:
     """Scored indicators that have at least one value, in catalogue order."""
-    has_values = set(data.values["indicator_id"])
-    return {k: v for k, v in data.indicators.items() if k in has_values and v.kind is not IndicatorKind.REFERENCE}
+    return data.measured_indicators
 
 
 def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> OverlayChoice:
