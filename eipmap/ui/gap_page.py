@@ -7,10 +7,9 @@ import streamlit as st
 from eipmap.gaps import apply_filter, display_table
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.map_layers import build_park_layer
-from eipmap.overlay import build_overlay
+from eipmap.ui.cache import overlay_of, release_key
 from eipmap.ui.gap_widgets import gap_filter
-from eipmap.ui.map_component import base_map, show_map
+from eipmap.ui.map_component import base_map, park_layers, show_map
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import overlay_picker, tiles_picker
 
@@ -29,18 +28,13 @@ def render(data: Dataset, lang: str) -> None:
     filt = gap_filter(data, ind, choice.year, st, full=True)
     matched = apply_filter(data, filt)
     st.markdown(t("gaps.matched", lang, count=len(matched), indicator=ind.name(lang), year=choice.year))
-    overlay = build_overlay(data.values, data.parks["park_id"], ind, choice.year, lang)
+    overlay = overlay_of(release_key(), ind.indicator_id, choice.year, lang)
     dimmed = frozenset(set(data.parks["park_id"]) - set(matched.index))
     map_col, table_col = st.columns([2, 3], gap="medium")
     with map_col:
         show_map(
             base_map(lang, tiles, "gap_map", []),
-            [
-                (
-                    ("gap-parks", lang, ind.indicator_id, choice.year, tuple(sorted(dimmed))),
-                    lambda: build_park_layer(data.parks, overlay, lang, dimmed=dimmed),
-                )
-            ],
+            park_layers(data, overlay, lang, dimmed=dimmed),
             height=GAP_MAP_HEIGHT,
         )
     with table_col:

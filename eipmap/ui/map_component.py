@@ -22,6 +22,9 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
+from eipmap.loading import Dataset
+from eipmap.map_layers import build_park_layer, build_selection_layer
+from eipmap.overlay import Overlay
 from eipmap.ui import cache
 
 
@@ -128,6 +131,17 @@ def show_map(
     script = "".join(_layer_script((release, *view), i, build) for i, (view, build) in enumerate(layers))
     value = sf._component_func(**component_args(base, script, height=height, center=center, zoom=zoom))
     return value if isinstance(value, dict) else None
+
+
+def park_layers(
+    data: Dataset, overlay: Overlay, lang: str, selected: str | None = None, dimmed: frozenset[str] = frozenset()
+) -> list[Layer]:
+    """The parks coloured by ``overlay`` and, with a park selected, its ring, firms and links (every page's map)."""
+    parks_view = ("parks", lang, overlay.indicator.indicator_id, overlay.year, tuple(sorted(dimmed)))
+    layers: list[Layer] = [(parks_view, lambda: build_park_layer(data.parks, overlay, lang, dimmed=dimmed))]
+    if selected:
+        layers.append((("selection", lang, selected), lambda: build_selection_layer(data, selected, lang)))
+    return layers
 
 
 def component_args(

@@ -18,7 +18,6 @@ from eipmap.gaps import GapFilter, apply_filter
 from eipmap.html_export import export_map
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
-from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.mapview import MapView, park_view, province_view
 from eipmap.overlay import Overlay, count_no_data
 from eipmap.overview import demonstration_parks, province_summary
@@ -26,7 +25,7 @@ from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
-from eipmap.ui.map_component import Layer, base_map, show_map
+from eipmap.ui.map_component import base_map, park_layers, show_map
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
@@ -51,20 +50,18 @@ def _clicked_park(result: dict[str, object] | None) -> str | None:
     return None
 
 
-def _handle_map_value(result: dict[str, object] | None) -> bool:
-    """Select the park of a not-yet-handled click; True when the selection changed.
+def _handle_map_value(result: dict[str, object] | None) -> None:
+    """Select the park of a not-yet-handled click.
 
     Called with the component's state before the run draws anything: the click counter in
     the value makes even a repeated click on the same park a new value.
     """
     if result is None or result == st.session_state.get(state.HANDLED_MAP_VALUE):
-        return False
+        return
     st.session_state[state.HANDLED_MAP_VALUE] = dict(result)
     park_id = _clicked_park(result)
-    if park_id is None:
-        return False
-    _select(park_id, _park_view_or_none(park_id))
-    return True
+    if park_id is not None:
+        _select(park_id, _park_view_or_none(park_id))
 
 
 def _park_view_or_none(park_id: str) -> MapView | None:
@@ -170,18 +167,9 @@ def render(data: Dataset, lang: str) -> None:
     view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        ind_id = choice.indicator.indicator_id
-        layers: list[Layer] = [
-            (
-                ("parks", lang, ind_id, choice.year, tuple(sorted(dimmed))),
-                lambda: build_park_layer(data.parks, overlay, lang, dimmed=dimmed),
-            )
-        ]
-        if selected:
-            layers.append((("selection", lang, selected), lambda: build_selection_layer(data, selected, lang)))
         show_map(
             base,
-            layers,
+            park_layers(data, overlay, lang, selected, dimmed),
             height=MAP_HEIGHT,
             center=view.center,
             zoom=view.zoom,

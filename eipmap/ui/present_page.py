@@ -8,16 +8,15 @@ from eipmap.charts import build_trend_chart
 from eipmap.charts_compare import build_province_bars, build_status_bars
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
-from eipmap.overlay import build_overlay
 from eipmap.overview import province_status_counts
 from eipmap.readiness import card
 from eipmap.readiness_view import verdict_text
 from eipmap.story import Step, StepKind, clamp_step, province_values, story_steps
 from eipmap.symbiosis import count_links, park_links
 from eipmap.ui import state
-from eipmap.ui.map_component import Layer, base_map, show_map
+from eipmap.ui.cache import overlay_of, release_key
+from eipmap.ui.map_component import base_map, park_layers, show_map
 from eipmap.ui.widgets import DEFAULT_INDICATOR, DEFAULT_YEAR
 
 PRESENT_CSS = """
@@ -67,7 +66,7 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
     if step.kind is StepKind.OVERVIEW:
         names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
         st.markdown(f"**{ind.name(lang)} · {year}**")
-        overlay = build_overlay(data.values, data.parks["park_id"], ind, year, lang)
+        overlay = overlay_of(release_key(), indicator_id, year, lang)
         fig = build_status_bars(province_status_counts(overlay, data.parks), names, lang)
     elif step.kind is StepKind.PROVINCE and step.key is not None:
         frame = province_values(data, step.key, indicator_id, year)
@@ -96,20 +95,14 @@ def render(data: Dataset, lang: str) -> None:
     indicator_id = st.session_state.get(state.INDICATOR, DEFAULT_INDICATOR)
     year = int(st.session_state.get(state.YEAR, DEFAULT_YEAR))
     _nav(steps, index, _title(data, step, lang), lang)
-    overlay = build_overlay(data.values, data.parks["park_id"], data.indicators[indicator_id], year, lang)
+    overlay = overlay_of(release_key(), indicator_id, year, lang)
     selected = step.key if step.kind is StepKind.PARK else None
-
-    layers: list[Layer] = [
-        (("parks", lang, indicator_id, year, ()), lambda: build_park_layer(data.parks, overlay, lang))
-    ]
-    if selected:
-        layers.append((("selection", lang, selected), lambda: build_selection_layer(data, selected, lang)))
     view = _view(data, step)
     map_col, chart_col = st.columns([3, 2], gap="large")
     with map_col:
         show_map(
             base_map(lang, str(st.session_state.get(state.TILES, "carto-light")), "present_map", []),
-            layers,
+            park_layers(data, overlay, lang, selected),
             height=MAP_HEIGHT,
             center=view.center,
             zoom=view.zoom,
