@@ -23,7 +23,7 @@ import geopandas as gpd
 import pandas as pd
 
 from eipmap.loading import Dataset, load_dataset
-from eipmap.paths import PACKAGE_DIR, data_dir
+from eipmap.paths import PACKAGE_DIR, data_dir, var_dir
 
 CACHE_DIR_ENV = "EIPMAP_CACHE_DIR"
 CODE = ("loading.py", "schemas.py", "crosschecks.py", "models.py", "errors.py", "textnorm.py", "dataset_cache.py")
@@ -33,7 +33,7 @@ KEEP = 8  # newest cache files kept; older ones are removed
 def cache_dir(root: Path | None = None) -> Path:
     """Where validated datasets are kept: ``$EIPMAP_CACHE_DIR``, else ``var/cache`` beside the data folder."""
     configured = os.environ.get(CACHE_DIR_ENV)
-    return Path(configured) if configured else (root or data_dir()).resolve().parent / "var" / "cache"
+    return Path(configured) if configured else var_dir(root) / "cache"
 
 
 def dataset_key(root: Path, overrides: Mapping[str, bytes]) -> str:

@@ -6,11 +6,10 @@ import folium
 
 from eipmap.assets import LOCAL_ASSETS, localize_assets
 from eipmap.loading import Dataset
-from eipmap.map_layers import build_links_layer, build_park_layer
+from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.maps import DEFAULT_TILES, build_base_map
 from eipmap.overlay import Overlay
 from eipmap.paths import STATIC_DIR, VENDOR_DIR
-from eipmap.symbiosis import park_links
 
 
 def _read_asset(url: str) -> str:
@@ -32,8 +31,7 @@ def standalone_html(fmap: folium.Map) -> str:
 def export_map(data: Dataset, overlay: Overlay, lang: str, selected: str | None) -> folium.Map:
     """A complete map (base, parks, and the selected park's links) as one folium object, for saving."""
     fmap = build_base_map(data, lang, DEFAULT_TILES)
-    build_park_layer(data.parks, overlay, lang, selected).add_to(fmap)
-    if selected:
-        own_firms = data.firms[data.firms["park_id"] == selected]
-        build_links_layer(park_links(data.links, data.firms, selected), own_firms, lang).add_to(fmap)
+    build_park_layer(data.parks, overlay, lang).add_to(fmap)
+    if selected:  # drawn as on the dashboard: the ring, the park's firms and its links
+        build_selection_layer(data, selected, lang).add_to(fmap)
     return localize_assets(fmap)

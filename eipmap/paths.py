@@ -17,3 +17,8 @@ def data_dir() -> Path:
     """The data directory: ``$EIPMAP_DATA_DIR`` when set (e.g. a generated dataset), else ``data/``."""
     override = os.environ.get(DATA_DIR_ENV)
     return Path(override).resolve() if override else REPO_DIR / "data"
+
+
+def var_dir(root: Path | None = None) -> Path:
+    """The app's own untracked folder beside the data directory: the release database, validated datasets."""
+    return (root or data_dir()).resolve().parent / "var"

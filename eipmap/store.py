@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine
 
-from eipmap.paths import PACKAGE_DIR, data_dir
+from eipmap.paths import PACKAGE_DIR, var_dir
 
 DATABASE_URL_ENV = "EIPMAP_DATABASE_URL"
 MIGRATIONS_DIR = PACKAGE_DIR / "migrations"
@@ -103,8 +103,7 @@ def default_url(root: Path | None = None) -> str:
     configured = os.environ.get(DATABASE_URL_ENV)
     if configured:
         return configured
-    var = (root or data_dir()).parent / "var"
-    return f"sqlite:///{var / 'eipmap.sqlite'}"
+    return f"sqlite:///{var_dir(root) / 'eipmap.sqlite'}"
 
 
 def _engine(url: str) -> Engine:

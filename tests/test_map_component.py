@@ -12,7 +12,7 @@ from eipmap.map_layers import build_links_layer, build_park_layer
 from eipmap.maps import build_base_map
 from eipmap.overlay import build_overlay
 from eipmap.symbiosis import park_links
-from eipmap.ui.map_component import component_args, layers_script, render_base
+from eipmap.ui.map_component import component_args, group_script, render_base
 from eipmap.ui.map_page import RETURNED
 
 
@@ -23,6 +23,11 @@ def _layers(data: Dataset, lang: str, selected: str | None) -> list[Any]:
         own = data.firms[data.firms["park_id"] == selected]
         groups.append(build_links_layer(park_links(data.links, data.firms, selected), own, lang))
     return groups
+
+
+def layers_script(groups: list[Any]) -> str:
+    """The feature_group argument show_map assembles from its cached layer scripts."""
+    return "".join(group_script(g, i) for i, g in enumerate(groups))
 
 
 def _st_folium_args(monkeypatch: pytest.MonkeyPatch, **kwargs: Any) -> dict[str, Any]:

@@ -88,11 +88,6 @@ def group_script(group: folium.FeatureGroup, idx: int) -> str:
     return sf._get_feature_group_string(group, map=folium.Map(tiles=None), idx=idx)
 
 
-def layers_script(groups: Sequence[folium.FeatureGroup]) -> str:
-    """The component's ``feature_group`` argument for ``groups``."""
-    return "".join(group_script(g, i) for i, g in enumerate(groups))
-
-
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _base_map(release: cache.ReleaseKey, lang: str, tiles: str, key: str, returned: tuple[str, ...]) -> BaseMap:
     from eipmap.maps import build_base_map
@@ -120,17 +115,16 @@ def show_map(
     height: int,
     center: tuple[float, float] | None = None,
     zoom: int | None = None,
-) -> dict[str, Any] | None:
+) -> None:
     """Draw the component; each layer is built only for a view not drawn before in this release.
 
     A layer's view must name everything it depends on (page, language, indicator, year, selection …);
     splitting the parks from the selection means a click builds only the small selection layer.
-    Returns the component's value (the clicked feature and click count, when asked for).
+    A click is read from the component's state (``st.session_state[base.key]``) before drawing.
     """
     release = cache.release_key()
     script = "".join(_layer_script((release, *view), i, build) for i, (view, build) in enumerate(layers))
-    value = sf._component_func(**component_args(base, script, height=height, center=center, zoom=zoom))
-    return value if isinstance(value, dict) else None
+    sf._component_func(**component_args(base, script, height=height, center=center, zoom=zoom))
 
 
 def park_layers(
