@@ -11,10 +11,14 @@ awesome-markers). An element that needs anything else is an error, caught by tes
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import folium
 from branca.element import Element
+
+from eipmap.paths import VENDOR_DIR
 
 STATIC_URL = "/app/static/vendor"
 LOCAL_ASSETS: dict[str, str] = {
@@ -35,6 +39,55 @@ UNUSED_ASSETS = frozenset(
         "awesome_rotate_css",
     }
 )
+
+
+LEAFLET_FILES = ("leaflet.js", "leaflet.css")
+INSTALL_HINT = "pip install -r requirements.txt"
+
+
+class AssetsMissingError(RuntimeError):
+    """Leaflet is neither in ``static/vendor/`` nor installable there from its package; the message says the fix."""
+
+
+def _leaflet_version() -> str:
+    import xstatic.pkg.leaflet as xs_leaflet
+
+    return f"Leaflet {xs_leaflet.VERSION} from XStatic-Leaflet {xs_leaflet.PACKAGE_VERSION}\n"
+
+
+def install_assets(vendor: Path = VENDOR_DIR) -> None:
+    """Copy Leaflet (XStatic-Leaflet) and jQuery (XStatic-jQuery, for folium popups) into ``vendor``.
+
+    Idempotent; a copy of the same version is left alone. Raises ``AssetsMissingError``
+    naming the fix when a package is missing or the folder cannot be written.
+    """
+    try:
+        import xstatic.pkg.jquery as xs_jquery
+        import xstatic.pkg.leaflet as xs_leaflet
+    except ImportError as exc:
+        raise AssetsMissingError(
+            f"the map's Leaflet files are not installed ({exc.name} missing): run `{INSTALL_HINT}`"
+        ) from exc
+    leaflet = vendor / "leaflet"
+    stamp = leaflet / "VERSION"
+    installed = stamp.is_file() and stamp.read_text() == _leaflet_version()
+    if installed and all((leaflet / f).is_file() for f in LEAFLET_FILES):
+        return
+    try:
+        source = Path(xs_leaflet.BASE_DIR)
+        leaflet.mkdir(parents=True, exist_ok=True)
+        for name in LEAFLET_FILES:
+            shutil.copy2(source / name, leaflet / name)
+        shutil.copytree(source / "images", leaflet / "images", dirs_exist_ok=True)
+        jquery = vendor / "jquery"
+        jquery.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(Path(xs_jquery.BASE_DIR) / "jquery.min.js", jquery / "jquery.min.js")
+        stamp.write_text(_leaflet_version())  # written last: a half copy is tried again on the next start
+    except OSError as exc:
+        raise AssetsMissingError(
+            f"could not copy Leaflet into {vendor} ({exc.strerror}): make that folder writable, or run "
+            "`python scripts/install_assets.py` as a user who can write it"
+        ) from exc
 
 
 class UnservedAssetError(RuntimeError):

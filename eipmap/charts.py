@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from eipmap.i18n import fmt_number, t
-from eipmap.models import YEARS, Indicator, Provenance, Resource, TargetKind
+from eipmap.models import Indicator, Provenance, Resource, TargetKind, year_span
 from eipmap.symbiosis import RESOURCE_COLOURS
 
 PROVENANCE_MARKERS = {
@@ -25,10 +25,14 @@ PANEL_PX, GAP_PX, MARGIN_PX = 230, 80, 70  # small multiples: a row's height, th
 PANEL_TITLE_WIDTH = 30
 
 
-def series(values: pd.DataFrame, park_id: str, indicator_id: str) -> pd.DataFrame:
-    """One park's values of one indicator, one row per year 2019–2025 (NaN where missing)."""
+def series(values: pd.DataFrame, park_id: str, indicator_id: str, years: range | None = None) -> pd.DataFrame:
+    """One park's values of one indicator, one row per year of ``years`` (NaN where missing).
+
+    ``years`` defaults to the span of ``values``: the first year of the series to the newest with data.
+    """
     rows = values[(values["park_id"] == park_id) & (values["indicator_id"] == indicator_id)]
-    return rows.set_index("year").reindex(list(YEARS))[["value", "provenance", "source_url", "note"]]
+    span = year_span(values["year"].unique()) if years is None else years
+    return rows.set_index("year").reindex(list(span))[["value", "provenance", "source_url", "note"]]
 
 
 def _unit(ind: Indicator, lang: str) -> str:
@@ -41,8 +45,9 @@ def _target_name(ind: Indicator, lang: str) -> str:
 
 
 def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: str) -> go.Figure:
-    """The indicator over 2019–2025: a line through known years, markers by provenance, target line."""
-    s = series(values, park_id, ind.indicator_id)
+    """The indicator over the dataset's years: a line through known years, markers by provenance, target line."""
+    years = year_span(values["year"].unique())
+    s = series(values, park_id, ind.indicator_id, years)
     fig = go.Figure()
     known = s.dropna(subset=["value"])
     fig.add_trace(
@@ -73,7 +78,7 @@ def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: 
     if ind.has_target:
         fig.add_trace(
             go.Scatter(
-                x=[YEARS.start - 0.3, YEARS.stop - 0.7],
+                x=[years.start - 0.3, years.stop - 0.7],
                 y=[ind.target, ind.target],
                 mode="lines",
                 line=dict(color=TARGET_COLOUR, dash="dash", width=2),
@@ -95,8 +100,8 @@ def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: 
         xaxis=dict(
             title=t("chart.year", lang),
             tickmode="array",
-            tickvals=list(YEARS),
-            range=[YEARS.start - 0.4, YEARS.stop - 0.6],
+            tickvals=list(years),
+            range=[years.start - 0.4, years.stop - 0.6],
         ),
         yaxis=dict(title=_unit(ind, lang), rangemode="tozero"),
     )
@@ -135,6 +140,7 @@ def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[I
     rows = max(1, math.ceil(len(indicators) / cols))
     height = PANEL_PX * rows + MARGIN_PX
     own = values[values["park_id"] == park_id]  # filter the park once, not once per panel
+    years = year_span(values["year"].unique())
     layout: dict[str, object] = {
         "font": dict(FONT, size=12),
         "separators": SEPARATORS[lang],
@@ -148,9 +154,9 @@ def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[I
         zip(indicators, _panel_domains(len(indicators), cols, 0.12, GAP_PX / (height - MARGIN_PX)), strict=True)
     ):
         n = "" if i == 0 else str(i + 1)  # axes x, y, x2, y2 … as plotly numbers them
-        layout[f"xaxis{n}"] = dict(domain=x_dom, anchor=f"y{n}", tickvals=list(YEARS)[::2])
+        layout[f"xaxis{n}"] = dict(domain=x_dom, anchor=f"y{n}", tickvals=list(years)[::2])
         layout[f"yaxis{n}"] = dict(domain=y_dom, anchor=f"x{n}")
-        s = series(own, park_id, ind.indicator_id)
+        s = series(own, park_id, ind.indicator_id, years)
         if s["value"].isna().all():  # say so, rather than an empty panel with a made-up scale
             layout[f"yaxis{n}"] = dict(domain=y_dom, anchor=f"x{n}", showticklabels=False, showgrid=False)
             titles.append(

@@ -67,12 +67,12 @@ def radar_frame(data: Dataset, park_id: str, year: int) -> pd.DataFrame:
 
 
 def province_rollup(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
-    """Per pilot province: median, best and worst park, parks below target (no data not counted)."""
+    """Per province (pilot provinces first): median, best and worst park, parks below target (no data not counted)."""
     values = year_values(data, ind.indicator_id, year)
     att = attainment(values, ind)
     parks = data.parks.set_index("park_id")
     rows = []
-    for code in PILOT_PROVINCE_CODES:
+    for code in data.province_codes:
         own = values.reindex(parks.index[parks["province_code"] == code]).dropna()
         best = worst = None
         if len(own):

@@ -6,10 +6,10 @@ against its target and the four IEF category scores (charts), then its criteria 
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 import pandas as pd
 from pptx import Presentation
@@ -21,15 +21,16 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from eipmap.charts import series
-from eipmap.i18n import t
+from eipmap.i18n import release_text, t
 from eipmap.loading import Dataset
-from eipmap.models import YEARS, Provenance
+from eipmap.models import Provenance
 from eipmap.overlay import build_overlay
 from eipmap.overview import province_summary
 from eipmap.readiness import card, category_scores
 from eipmap.readiness_view import card_table
 from eipmap.static_map import render_map_png
 from eipmap.symbiosis import park_links
+from eipmap.tables import cell_text
 
 WIDE = (Inches(13.333), Inches(7.5))
 NAVY = RGBColor(0x1F, 0x3B, 0x73)
@@ -45,7 +46,7 @@ class DeckSpec:
     indicator_id: str
     year: int
     park_ids: tuple[str, ...]
-    data_date: date
+    release_line: str = ""  # filled by build_deck from the dataset: which release every slide shows
 
 
 def _text(
@@ -75,6 +76,8 @@ def _slide(deck: PresentationType, title: str, spec: DeckSpec, sources: Sequence
     slide.shapes.title.text_frame.word_wrap = True
     slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(22 if len(title) < 70 else 18)
     footer = t("deck.sources", spec.lang) + ": " + " · ".join(dict.fromkeys(sources))
+    if spec.release_line:
+        footer += " · " + spec.release_line
     _text(slide, (0.4, 6.85, 12.5, 0.5), footer, size=9)
     if illustrative:
         _text(slide, (9.4, 0.15, 3.8, 0.4), t("deck.illustrative", spec.lang), size=12, bold=True, colour=WARN)
@@ -82,16 +85,16 @@ def _slide(deck: PresentationType, title: str, spec: DeckSpec, sources: Sequence
     return slide  # type: ignore[no-any-return]
 
 
-def _table(slide: Slide, frame: pd.DataFrame, box: tuple[float, float, float, float], size: int = 10) -> None:
+def _table(
+    slide: Slide, frame: pd.DataFrame, box: tuple[float, float, float, float], lang: str, size: int = 10
+) -> None:
     left, top, width, height = (Inches(v) for v in box)
     shape = slide.shapes.add_table(len(frame) + 1, len(frame.columns), left, top, width, height)
     for j, col in enumerate(frame.columns):
         shape.table.cell(0, j).text = str(col)
     for i, row in enumerate(frame.itertuples(index=False), start=1):
         for j, value in enumerate(row):
-            shape.table.cell(i, j).text = (
-                "–" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
-            )
+            shape.table.cell(i, j).text = cell_text(value, lang)
     for cell in (c for r in shape.table.rows for c in r.cells):
         for para in cell.text_frame.paragraphs:
             for run in para.runs:
@@ -106,7 +109,7 @@ def _title_slide(deck: PresentationType, data: Dataset, spec: DeckSpec) -> None:
         [
             t("app.subtitle", spec.lang),
             f"{ind.name(spec.lang)} · {spec.year}",
-            t("deck.data_date", spec.lang, date=spec.data_date.isoformat()),
+            release_text(data.release, spec.lang),
             t("app.illustrative_banner", spec.lang),
         ]
     )
@@ -125,7 +128,7 @@ def _map_slide(deck: PresentationType, data: Dataset, spec: DeckSpec) -> None:
     slide.shapes.add_picture(
         io.BytesIO(render_map_png(data, overlay, spec.lang)), Inches(0.4), Inches(1.3), height=Inches(5.5)
     )
-    _table(slide, province_summary(overlay, data.parks, spec.lang), (7.4, 1.5, 5.6, 2.6), size=11)
+    _table(slide, province_summary(overlay, data.parks, spec.lang), (7.4, 1.5, 5.6, 2.6), spec.lang, size=11)
 
 
 def _trend_chart(slide: Slide, data: Dataset, park_id: str, spec: DeckSpec) -> bool:
@@ -133,10 +136,10 @@ def _trend_chart(slide: Slide, data: Dataset, park_id: str, spec: DeckSpec) -> b
     ind = data.indicators[spec.indicator_id]
     s = series(data.values, park_id, ind.indicator_id)
     chart_data = CategoryChartData()
-    chart_data.categories = [str(y) for y in YEARS]
+    chart_data.categories = [str(y) for y in s.index]
     chart_data.add_series(ind.name(spec.lang)[:60], [None if pd.isna(v) else float(v) for v in s["value"]])
     if ind.has_target:
-        chart_data.add_series(t("deck.target", spec.lang), [ind.target] * len(YEARS))
+        chart_data.add_series(t("deck.target", spec.lang), [ind.target] * len(s))
     shape = slide.shapes.add_chart(
         XL_CHART_TYPE.LINE_MARKERS, Inches(0.4), Inches(1.3), Inches(6.3), Inches(5.3), chart_data
     )
@@ -195,16 +198,17 @@ def _park_slides(deck: PresentationType, data: Dataset, park_id: str, spec: Deck
     slide = _slide(
         deck, f"{name} · {t('deck.criteria_links', spec.lang)}", spec, [*sources, c.lines["source_url"].iloc[0]], True
     )
-    _table(slide, crit, (0.4, 1.2, 7.2, 4.6), size=8)
+    _table(slide, crit, (0.4, 1.2, 7.2, 4.6), spec.lang, size=8)
     links = _links_frame(data, park_id, spec.lang)
     if links.empty:
         _text(slide, (7.9, 1.3, 5.0, 1.0), t("panel.no_links", spec.lang), size=12)
     else:
-        _table(slide, links, (7.9, 1.3, 5.0, 4.8), size=8)
+        _table(slide, links, (7.9, 1.3, 5.0, 4.8), spec.lang, size=8)
 
 
 def build_deck(data: Dataset, spec: DeckSpec) -> bytes:
-    """The whole deck as .pptx bytes, in the spec's language."""
+    """The whole deck as .pptx bytes, in the spec's language; every slide names the data's release."""
+    spec = dataclasses.replace(spec, release_line=release_text(data.release, spec.lang))
     deck = Presentation()
     deck.slide_width, deck.slide_height = Emu(WIDE[0]), Emu(WIDE[1])
     _title_slide(deck, data, spec)

@@ -23,10 +23,15 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """One-sheet Excel workbook for download (openpyxl), header row frozen."""
+def xlsx_bytes(frame: pd.DataFrame, sheet: str, source: str = "") -> bytes:
+    """One-sheet Excel workbook for download (openpyxl), header row frozen.
+
+    ``source`` (which release the table comes from) goes into the workbook's title and description.
+    """
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        writer.book.properties.title = sheet
+        writer.book.properties.description = source
         neutralise(frame).to_excel(writer, sheet_name=sheet[:31], index=False, freeze_panes=(1, 0))
         sheet_obj = writer.sheets[sheet[:31]]
         for cells in sheet_obj.columns:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import html
+
 import folium
+from branca.element import Element
 
 from eipmap.assets import LOCAL_ASSETS, localize_assets
+from eipmap.i18n import release_text
 from eipmap.loading import Dataset
 from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.maps import DEFAULT_TILES, build_base_map
 from eipmap.overlay import Overlay
 from eipmap.paths import STATIC_DIR, VENDOR_DIR
+
+STAMP_STYLE = "position:fixed;left:8px;bottom:24px;z-index:1000;background:#fff;padding:2px 6px;font:12px sans-serif"
 
 
 def _read_asset(url: str) -> str:
@@ -34,4 +40,6 @@ def export_map(data: Dataset, overlay: Overlay, lang: str, selected: str | None)
     build_park_layer(data.parks, overlay, lang).add_to(fmap)
     if selected:  # drawn as on the dashboard: the ring, the park's firms and its links
         build_selection_layer(data, selected, lang).add_to(fmap)
+    stamp = html.escape(release_text(data.release, lang))
+    fmap.get_root().html.add_child(Element(f'<div class="eip-release" style="{STAMP_STYLE}">{stamp}</div>'))  # type: ignore[attr-defined]
     return localize_assets(fmap)

@@ -14,6 +14,7 @@ from functools import cache
 
 from babel.numbers import format_decimal
 
+from eipmap.models import ReleaseStamp
 from eipmap.paths import LOCALES_DIR
 
 LANGUAGES = ("vi", "en")
@@ -45,6 +46,13 @@ def t(key: str, lang: str, **params: object) -> str:
     """
     text = catalogue(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)[key]
     return text.format(**params) if params else text
+
+
+def release_text(stamp: ReleaseStamp, lang: str) -> str:
+    """'Data: release 3, published 2026-12-02' (or 'the data files, not a published release')."""
+    if stamp.number == 0 or stamp.published is None:
+        return t("releases.stamp_files", lang)
+    return t("releases.stamp", lang, release=stamp.number, date=stamp.published.isoformat())
 
 
 def fmt_number(value: float | None, lang: str, decimals: int = 1) -> str:

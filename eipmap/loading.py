@@ -21,13 +21,17 @@ from pandera.errors import SchemaErrors
 from eipmap import crosschecks as cc
 from eipmap.errors import DataValidationError, Failure
 from eipmap.models import (
+    PILOT_PROVINCE_CODES,
     VIET_NAM_BOUNDS,
     Category,
     Direction,
     Indicator,
     IndicatorKind,
+    ReleaseStamp,
     TargetKind,
     Unit,
+    accepted_years,
+    year_span,
 )
 from eipmap.paths import data_dir
 from eipmap.schemas import (
@@ -38,12 +42,14 @@ from eipmap.schemas import (
     FORMER_PROVINCES_FILE,
     PROVINCE_COLUMNS,
     PROVINCES_FILE,
+    YEAR_CHECK,
 )
 
 EXPECTED_CRS = "EPSG:4326"
 PROVINCE_COUNT = 34
 # Provinces include Trường Sa, so their extent reaches further east than the mainland box.
 PROVINCE_LON_MAX = 118.0
+DATA_FILES = ReleaseStamp()  # a dataset read straight from the data folder
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,7 @@ class Dataset:
     values: pd.DataFrame
     firms: pd.DataFrame
     links: pd.DataFrame
+    release: ReleaseStamp = DATA_FILES  # set by the release store's loader; exports name it
 
     @cached_property
     def indicators(self) -> dict[str, Indicator]:
@@ -67,10 +74,31 @@ class Dataset:
         return indicators_from(self.catalogue)
 
     @cached_property
+    def province_codes(self) -> tuple[str, ...]:
+        """Provinces a screen offers: the five pilot provinces, then any other province that holds parks.
+
+        The shipped data has Ninh Bình's two parks of the 2014–2019 pilot; the national dataset has all 34
+        provinces. Every park drawn is thus reachable from the province filter, the overview and the story.
+        """
+        return province_order(self.parks)
+
+    @cached_property
+    def years(self) -> range:
+        """The years the screens offer: the first year of the series up to the newest year with a value."""
+        return year_span(self.values["year"].unique())
+
+    @cached_property
     def measured_indicators(self) -> dict[str, Indicator]:
         """Scored indicators with at least one value, in catalogue order (every rerun asks; built once)."""
         has_values = set(self.values["indicator_id"].unique())
         return {k: v for k, v in self.indicators.items() if k in has_values and v.kind is not IndicatorKind.REFERENCE}
+
+
+def province_order(parks: pd.DataFrame) -> tuple[str, ...]:
+    """The five pilot provinces in programme order, then the other provinces of ``parks`` by Vietnamese name."""
+    names = dict(zip(parks["province_code"], parks["province_name_vi"], strict=True))
+    others = sorted(set(names) - set(PILOT_PROVINCE_CODES), key=lambda c: str(names[c]))
+    return (*PILOT_PROVINCE_CODES, *others)
 
 
 def indicators_from(catalogue: pd.DataFrame) -> dict[str, Indicator]:
@@ -145,6 +173,8 @@ def _describe_check(check: str) -> str:
         "str_length": "text of length ",
         "multiple_fields_uniqueness": "a unique combination of ",
     }
+    if check == YEAR_CHECK:
+        return f"a value ≤ {accepted_years().stop - 1} (next year)"
     for name, text in words.items():
         if check.startswith(name):
             arg = check[len(name) :].strip("()")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Callable
 from typing import Any
 
 import folium
@@ -36,6 +37,37 @@ def _geojson_of(frame: pd.DataFrame, properties: list[str]) -> dict[str, object]
         for rec in frame.to_dict("records")
     ]
     return {"type": "FeatureCollection", "features": features}
+
+
+def add_points(
+    group: folium.FeatureGroup,
+    frame: pd.DataFrame,
+    properties: list[str],
+    style: Callable[[dict[str, Any]], dict[str, object]],
+    *,
+    name: str,
+    radius: float,
+    sticky: bool = False,
+) -> folium.FeatureGroup:
+    """Add ``frame``'s rows as circle markers to ``group``; an empty frame adds nothing.
+
+    Every layer builder goes through here, so "no parks", "no firms" and "no links" are ordinary
+    cases, not errors: folium refuses a tooltip field over an empty FeatureCollection. A
+    ``tooltip`` column, when ``properties`` names it, becomes the hover text.
+    """
+    if frame.empty:
+        return group
+    tooltip = (
+        folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=sticky) if "tooltip" in properties else None
+    )
+    folium.GeoJson(
+        _geojson_of(frame, properties),
+        marker=folium.CircleMarker(radius=radius),
+        style_function=style,
+        tooltip=tooltip,
+        name=name,
+    ).add_to(group)
+    return group
 
 
 def park_radius(area_ha: float, is_demonstration: bool) -> float:
@@ -84,14 +116,15 @@ def build_park_layer(
     frame = frame.sort_values(["is_demonstration", "is_selected"])
     styles = {rec["park_id"]: _park_style(rec) for rec in frame.to_dict("records")}
     group = folium.FeatureGroup(name="parks", control=False)
-    folium.GeoJson(
-        _geojson_of(frame, ["park_id", "kind", "tooltip"]),  # the browser needs no more; styles are written out
-        marker=folium.CircleMarker(radius=7),
-        style_function=lambda f: styles[f["properties"]["park_id"]],
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=False),
+    # the browser needs no more than id, kind and tooltip; styles are written out
+    return add_points(
+        group,
+        frame,
+        ["park_id", "kind", "tooltip"],
+        lambda f: styles[f["properties"]["park_id"]],
         name="park-points",
-    ).add_to(group)
-    return group
+        radius=7,
+    )
 
 
 def _park_style(p: dict[Any, Any]) -> dict[str, object]:
@@ -155,14 +188,7 @@ def build_links_layer(own_links: pd.DataFrame, firms: pd.DataFrame, lang: str) -
         for r in frame.to_dict("records")
     ]
     style = {"radius": 5, "fill": True, "fillColor": "#ffffff", "color": "#222222", "weight": 2, "fillOpacity": 1}
-    folium.GeoJson(
-        _geojson_of(frame, ["firm_id", "kind", "tooltip"]),
-        marker=folium.CircleMarker(radius=5),
-        style_function=lambda _f: style,
-        tooltip=folium.GeoJsonTooltip(fields=["tooltip"], labels=False),
-        name="firm-points",
-    ).add_to(group)
-    return group
+    return add_points(group, frame, ["firm_id", "kind", "tooltip"], lambda _f: style, name="firm-points", radius=5)
 
 
 def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.FeatureGroup:
@@ -173,6 +199,8 @@ def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.Fea
     own_firms = data.firms[data.firms["park_id"] == selected]
     group = build_links_layer(park_links(data.links, data.firms, selected), own_firms, lang)
     park = data.parks[data.parks["park_id"] == selected].assign(kind="park")
+    if park.empty:  # a park of another release, or a stale link: nothing to ring
+        return group
     (rec,) = park.to_dict("records")
     radius = park_radius(rec["area_ha"], rec["is_demonstration"]) + 3
     ring = {
@@ -181,10 +209,4 @@ def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.Fea
         "weight": 4,
         "fill": False,
     }
-    folium.GeoJson(
-        _geojson_of(park, ["park_id", "kind"]),
-        marker=folium.CircleMarker(radius=radius),
-        style_function=lambda _f: ring,
-        name="selected-park",
-    ).add_to(group)
-    return group
+    return add_points(group, park, ["park_id", "kind"], lambda _f: ring, name="selected-park", radius=radius)

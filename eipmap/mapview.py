@@ -10,6 +10,7 @@ import pandas as pd
 from eipmap.loading import Dataset
 
 PARK_VIEW_MAX_ZOOM = 14
+LONE_PARK_ZOOM = 12  # a park without firms: close enough to find it, far enough to see where it is
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ def park_view(parks: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> MapView
     lats = [park["lat"], *own["lat"]]
     lons = [park["lon"], *own["lon"]]
     view = view_for_bounds((min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01))
-    return MapView(view.center, min(view.zoom, PARK_VIEW_MAX_ZOOM))
+    return MapView(view.center, min(view.zoom, LONE_PARK_ZOOM if own.empty else PARK_VIEW_MAX_ZOOM))
 
 
 def label_point(geometry: object, offset_deg: float) -> tuple[float, float]:

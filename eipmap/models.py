@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -135,9 +137,40 @@ class LocationAccuracy(StrEnum):
     VERIFIED = "verified"
 
 
-YEARS = range(2019, 2026)
+FIRST_YEAR = 2019  # the GEIPP baseline year: the first year of every indicator series
+
+
+def accepted_years(today: date | None = None) -> range:
+    """Years a value may carry: the first year of the series up to next year (a plan or target set ahead)."""
+    return range(FIRST_YEAR, (today or date.today()).year + 2)
+
+
+def year_span(years: Iterable[int]) -> range:
+    """The years a screen shows: the first year of the series up to the newest year with data."""
+    newest = max((int(y) for y in years), default=FIRST_YEAR)
+    return range(FIRST_YEAR, max(newest, FIRST_YEAR) + 1)
+
+
 PILOT_PROVINCE_CODES = ("31", "48", "92", "75", "79")
 VIET_NAM_BOUNDS = ((8.0, 102.0), (23.5, 110.0))  # (lat, lon) of the mainland and near islands
+
+
+@dataclass(frozen=True)
+class ReleaseStamp:
+    """Which data a screen or an export shows: the release number and the day it was published.
+
+    Number 0 is the data folder read directly (tests, scripts): not a published release.
+    """
+
+    number: int = 0
+    published: date | None = None
+
+    @property
+    def slug(self) -> str:
+        """For file names: ``r3-2026-12-02``; ``files`` for the data folder itself."""
+        if self.number == 0 or self.published is None:
+            return "files"
+        return f"r{self.number}-{self.published.isoformat()}"
 
 
 @dataclass(frozen=True)

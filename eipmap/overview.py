@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
-from eipmap.i18n import fmt_number, t
-from eipmap.models import PILOT_PROVINCE_CODES
+from eipmap.i18n import t
+from eipmap.loading import province_order
 from eipmap.overlay import Overlay
 
 
 def province_summary(overlay: Overlay, parks: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per pilot province: parks, parks with a value, parks meeting the target, median value."""
+    """Per province (pilot provinces first): parks, parks with a value, parks meeting the target, median value."""
     joined = parks.join(overlay.table[["value", "attainment"]], on="park_id")
     rows = []
-    for code in PILOT_PROVINCE_CODES:
+    for code in province_order(parks):
         own = joined[joined["province_code"] == code]
         known = own["value"].dropna()
         has_target = overlay.scheme == "attainment"
@@ -23,11 +25,14 @@ def province_summary(overlay: Overlay, parks: pd.DataFrame, lang: str) -> pd.Dat
                 t("overview.province", lang): own[f"province_name_{lang}"].iloc[0],
                 t("overview.parks", lang): len(own),
                 t("overview.with_data", lang): len(known),
-                t("overview.meeting_target", lang): "–" if met is None else f"{met} / {len(known)}",
-                t("overview.median", lang): fmt_number(float(known.median()), lang) if len(known) else "–",
+                t("overview.meeting_target", lang): met,
+                t("overview.median", lang): float(known.median()) if len(known) else math.nan,
             }
         )
-    return pd.DataFrame(rows)
+    table = pd.DataFrame(rows)
+    met_col = t("overview.meeting_target", lang)
+    table[met_col] = table[met_col].astype("Int64")  # missing where the indicator has no target
+    return table
 
 
 def demonstration_parks(parks: pd.DataFrame, lang: str) -> list[tuple[str, str]]:
@@ -37,11 +42,10 @@ def demonstration_parks(parks: pd.DataFrame, lang: str) -> list[tuple[str, str]]
 
 
 def province_status_counts(overlay: Overlay, parks: pd.DataFrame) -> pd.DataFrame:
-    """Per pilot province: parks meeting the target, below it, and without data (index: province code)."""
+    """Per province (pilot first): parks meeting the target, below it, without data (index: province code)."""
     joined = parks.join(overlay.table[["value", "attainment"]], on="park_id")
-    joined = joined[joined["province_code"].isin(PILOT_PROVINCE_CODES)]
     status = pd.Series("no_data", index=joined.index)
     status[joined["attainment"] >= 100.0] = "met"
     status[joined["attainment"] < 100.0] = "below"
-    counts = pd.crosstab(joined["province_code"], status).reindex(list(PILOT_PROVINCE_CODES)).fillna(0).astype(int)
+    counts = pd.crosstab(joined["province_code"], status).reindex(list(province_order(parks))).fillna(0).astype(int)
     return counts.reindex(columns=["met", "below", "no_data"], fill_value=0)

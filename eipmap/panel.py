@@ -52,10 +52,6 @@ def source_urls(park: dict[str, object]) -> list[str]:
 
 def links_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The links users read: resource, from → to, status, quantity, benefits, provenance, source."""
-    qty = [
-        "" if pd.isna(q) else f"{fmt_number(float(q), lang, 0)} {u if isinstance(u, str) else ''}".strip()
-        for q, u in zip(own["quantity"], own["quantity_unit"], strict=True)
-    ]
     return pd.DataFrame(
         {
             t("table.link_id", lang): own["link_id"].to_numpy(),
@@ -65,7 +61,8 @@ def links_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("table.description", lang): own[f"description_{lang}"].to_numpy(),
             t("table.status", lang): [t(f"status.{s}", lang) for s in own["status"]],
             t("table.year_identified", lang): own["year_identified"].to_numpy(),
-            t("table.quantity", lang): qty,
+            t("table.quantity", lang): own["quantity"].astype(float).to_numpy(),
+            t("table.unit", lang): own["quantity_unit"].fillna("").to_numpy(),
             t("table.co2", lang): own["co2_t_per_year"].to_numpy(),
             t("table.money", lang): own["money_usd_per_year"].to_numpy(),
             t("table.provenance", lang): [t(f"provenance.{p}", lang) for p in own["provenance"]],

@@ -9,7 +9,7 @@ import pandas as pd
 
 from eipmap.gaps import criteria_status, decree35_criteria, year_values
 from eipmap.loading import Dataset
-from eipmap.models import PILOT_PROVINCE_CODES, YEARS, Category
+from eipmap.models import Category
 from eipmap.scoring import CriterionStatus
 
 IEF_SCORES = {
@@ -82,13 +82,13 @@ def verdicts(data: Dataset, year: int) -> pd.Series:
 
 
 def province_year_counts(data: Dataset) -> pd.DataFrame:
-    """Parks meeting all criteria, by pilot province and year (rows: province code, columns: year)."""
+    """Parks meeting all criteria, by province (pilot provinces first) and year (rows: province code, columns: year)."""
     province = data.parks.set_index("park_id")["province_code"]
     table = {}
-    for year in YEARS:
+    for year in data.years:
         meets = verdicts(data, year) == Readiness.MEETS_ALL.value
         table[year] = meets.groupby(province).sum()
-    return pd.DataFrame(table).reindex(list(PILOT_PROVINCE_CODES)).fillna(0).astype(int)
+    return pd.DataFrame(table).reindex(list(data.province_codes)).fillna(0).astype(int)
 
 
 def blocking_criteria(data: Dataset, year: int) -> pd.Series:

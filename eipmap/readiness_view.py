@@ -4,25 +4,20 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eipmap.i18n import fmt_number, t
+from eipmap.i18n import t
 from eipmap.readiness import Card, Readiness
 
 
 def card_table(card: Card, lang: str) -> pd.DataFrame:
     """One row per criterion; every row names its legal article and links its source."""
     lines = card.lines
-    unit = [t(f"unit.{u}", lang) for u in lines["unit"]]
     return pd.DataFrame(
         {
             t("readiness.col_criterion", lang): lines[f"name_{lang}"],
             t("readiness.col_article", lang): lines["legal_reference"],
-            t("readiness.col_threshold", lang): [
-                f"≥ {fmt_number(v, lang)} {u}".strip() for v, u in zip(lines["target"], unit, strict=True)
-            ],
-            t("readiness.col_evidence", lang): [
-                "–" if pd.isna(v) else f"{fmt_number(float(v), lang)} {u}".strip()
-                for v, u in zip(lines["value"], unit, strict=True)
-            ],
+            t("readiness.col_threshold", lang): lines["target"].astype(float).to_numpy(),
+            t("readiness.col_evidence", lang): lines["value"].astype(float).to_numpy(),
+            t("table.unit", lang): [t(f"unit.{u}", lang) for u in lines["unit"]],
             t("readiness.col_status", lang): [t(f"readiness.status_{s}", lang) for s in lines["status"]],
             t("readiness.col_source", lang): lines["source_url"],
         }

@@ -6,6 +6,8 @@ import pandas as pd
 
 from eipmap.textnorm import fold
 
+RANK_NAME, RANK_FORMER, RANK_PROVINCE, RANK_MERGED, RANK_NONE = range(5)
+
 
 def _province_aliases(merge: pd.DataFrame) -> dict[str, str]:
     """Folded old province names and aliases → 2025 province code."""
@@ -17,32 +19,38 @@ def _province_aliases(merge: pd.DataFrame) -> dict[str, str]:
 
 
 def find_parks(parks: pd.DataFrame, merge: pd.DataFrame, query: str) -> pd.DataFrame:
-    """Parks whose name (vi/en), province or former province matches ``query``.
+    """Parks whose name (vi/en), province or former province matches ``query``, best match first.
 
-    Adds ``matched_former`` (the old province name typed, when the match came
-    through a pre-2025 province, so the UI can explain the merger).
+    Order: the park's own name (or id); then parks whose former (pre-2025) province is what was
+    typed; then parks of a 2025 province of that name; last, the rest of the 2025 province that a
+    typed former province merged into (e.g. "Bình Dương": its own parks before the other TP. HCM
+    parks). Within each group by name. Adds ``matched_former`` (the old province name typed, when
+    the match came only through the merger, so the UI can explain it).
     """
     needle = fold(query)
     out = parks.copy()
     out["matched_former"] = ""
     if not needle:
         return out
-    text = (
-        out["name_vi"]
-        + " "
-        + out["name_en"]
-        + " "
-        + out["province_name_vi"]
-        + " "
-        + out["province_name_en"]
-        + " "
-        + out["former_province"]
-        + " "
-        + out["park_id"]
-    ).map(fold)
-    by_name = text.str.contains(needle, regex=False)
+    folded = {col: out[col].fillna("").map(fold) for col in ("name_vi", "name_en", "park_id", "former_province")}
+    province = (out["province_name_vi"] + " " + out["province_name_en"]).map(fold)
     aliases = _province_aliases(merge)
     codes = {code for name, code in aliases.items() if needle in name}
-    by_former = out["province_code"].isin(codes) & ~by_name
-    out.loc[by_former, "matched_former"] = query.strip()
-    return out[by_name | by_former]
+    rank = pd.Series(RANK_NONE, index=out.index)
+    groups = [
+        (
+            RANK_NAME,
+            folded["name_vi"].str.contains(needle, regex=False)
+            | folded["name_en"].str.contains(needle, regex=False)
+            | folded["park_id"].str.contains(needle, regex=False),
+        ),
+        (RANK_FORMER, folded["former_province"].str.contains(needle, regex=False)),
+        (RANK_PROVINCE, province.str.contains(needle, regex=False)),
+        (RANK_MERGED, out["province_code"].isin(codes)),
+    ]
+    for value, hit in reversed(groups):  # the best group written last wins
+        rank[hit] = value
+    out["match_rank"] = rank
+    out.loc[rank == RANK_MERGED, "matched_former"] = query.strip()
+    found = out[rank < RANK_NONE]
+    return found.sort_values(["match_rank", "name_vi"], kind="stable").drop(columns="match_rank")

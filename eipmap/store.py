@@ -98,6 +98,14 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
+def tables_digest(files: Mapping[str, bytes]) -> str:
+    """One SHA-256 over a set of tables (path and content, in path order): what a seed or shipped release imported."""
+    h = hashlib.sha256()
+    for path in sorted(files):
+        h.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+    return h.hexdigest()
+
+
 def default_url(root: Path | None = None) -> str:
     """``$EIPMAP_DATABASE_URL`` when set, else a SQLite file in ``var/`` beside the data directory (untracked)."""
     configured = os.environ.get(DATABASE_URL_ENV)
@@ -262,7 +270,14 @@ class Store:
         def build(latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
             return current if latest is not None else shipped  # another process seeded first
 
-        return self.publish(build, author="eipmap", kind="seed", file_name=str(root), note="shipped data")
+        return self.publish(
+            build,
+            author="eipmap",
+            kind="seed",
+            file_name=str(root),
+            file_sha256=tables_digest(shipped),
+            note="shipped data",
+        )
 
     def rollback(self, release_id: int, *, author: str, note: str | None = None) -> int:
         """Publish a copy of an earlier release as the newest (nothing is deleted)."""

@@ -8,7 +8,6 @@ from enum import StrEnum
 import pandas as pd
 
 from eipmap.loading import Dataset
-from eipmap.models import PILOT_PROVINCE_CODES
 
 
 class StepKind(StrEnum):
@@ -28,11 +27,14 @@ class Step:
 
 
 def story_steps(data: Dataset) -> list[Step]:
-    """Overview, then the five provinces north to south, then the six demonstration parks north to south."""
+    """Overview, then every province with parks (the five pilot provinces first), then the demonstration parks.
+
+    Demonstration parks run north to south.
+    """
     demo = data.parks[data.parks["is_demonstration"]].sort_values("lat", ascending=False)["park_id"]
     return [
         Step(StepKind.OVERVIEW),
-        *(Step(StepKind.PROVINCE, code) for code in PILOT_PROVINCE_CODES),
+        *(Step(StepKind.PROVINCE, code) for code in data.province_codes),
         *(Step(StepKind.PARK, park_id) for park_id in demo),
     ]
 

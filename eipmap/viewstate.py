@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from eipmap.loading import Dataset
-from eipmap.models import PILOT_PROVINCE_CODES, YEARS
 from eipmap.story import story_steps
 
 PARAMS = ("lang", "indicator", "year", "province", "park", "prov", "demo", "below", "gap", "failed", "nodata", "step")
@@ -78,9 +77,9 @@ def parse_view(params: Mapping[str, str], data: Dataset) -> tuple[View, list[str
         return None if text is None else text == "1"
 
     measured = set(data.values["indicator_id"]) & set(data.indicators)
-    year_text = pick("year", {str(y) for y in YEARS})
+    year_text = pick("year", {str(y) for y in data.years})
     provinces = tuple(c for c in (params.get("prov") or "").split(",") if c)
-    if any(c not in PILOT_PROVINCE_CODES for c in provinces):
+    if any(c not in data.province_codes for c in provinces):
         bad.append("prov")
         provinces = ()
     failed = number("failed", 0, MAX_FAILED)
@@ -89,7 +88,7 @@ def parse_view(params: Mapping[str, str], data: Dataset) -> tuple[View, list[str
         failed = None
     step = number("step", 1, len(story_steps(data)))
     filters = Filters(
-        provinces=tuple(c for c in PILOT_PROVINCE_CODES if c in provinces),
+        provinces=tuple(c for c in data.province_codes if c in provinces),
         demonstration_only=flag("demo"),
         below_target=flag("below"),
         min_gap_pct=number("gap", 0, 100),
@@ -100,7 +99,7 @@ def parse_view(params: Mapping[str, str], data: Dataset) -> tuple[View, list[str
         lang=pick("lang", set(LANGUAGES)) or DEFAULT_LANGUAGE,
         indicator=pick("indicator", measured),
         year=int(year_text) if year_text else None,
-        province=pick("province", set(PILOT_PROVINCE_CODES)),
+        province=pick("province", set(data.province_codes)),
         park=pick("park", set(data.parks["park_id"])),
         filters=filters,
         step=None if step is None else int(step) - 1,

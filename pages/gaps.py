@@ -4,7 +4,4 @@ from __future__ import annotations
 
 from eipmap.ui import gap_page, layout
 
-data, lang = layout.start_page()
-if data is not None:
-    gap_page.render(data, lang)
-    layout.finish_page(lang)
+layout.run_screen(gap_page.render)

@@ -4,7 +4,4 @@ from __future__ import annotations
 
 from eipmap.ui import layout, releases_page
 
-data, lang = layout.start_page()
-if data is not None:
-    releases_page.render(data, lang)
-    layout.finish_page(lang)
+layout.run_screen(releases_page.render)

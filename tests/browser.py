@@ -20,7 +20,9 @@ from urllib.parse import urlparse
 from playwright.sync_api import Browser, Frame, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
+from eipmap.dataset_cache import CACHE_DIR_ENV
 from eipmap.paths import DATA_DIR_ENV, REPO_DIR
+from eipmap.store import DATABASE_URL_ENV
 
 CHROMIUM = os.environ.get("EIPMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -75,8 +77,10 @@ def streamlit_server(
     """
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    if data_dir is not None:
+    if data_dir is not None:  # its own release database and cache, beside that data folder (var/)
         env[DATA_DIR_ENV] = str(data_dir)
+        env.pop(DATABASE_URL_ENV, None)
+        env.pop(CACHE_DIR_ENV, None)
     if tiles is not None:
         env["EIPMAP_TILES"] = tiles
     main = script or REPO_DIR / "app.py"

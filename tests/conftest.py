@@ -11,12 +11,34 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
+from eipmap.dataset_cache import CACHE_DIR_ENV
 from eipmap.loading import Dataset, load_dataset
 from eipmap.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
 from eipmap.paths import REPO_DIR
+from eipmap.store import DATABASE_URL_ENV
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 DATA = REPO_DIR / "data"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The release database and the dataset cache under a temporary folder, never the checkout's var/.
+
+    A local publish into the checkout's own database must not change what the tests see. One
+    folder for the whole run (seeding takes a second); tests that need their own set the variables
+    themselves with ``monkeypatch``.
+    """
+    root = tmp_path_factory.mktemp("var")
+    saved = {name: os.environ.get(name) for name in (DATABASE_URL_ENV, CACHE_DIR_ENV)}
+    os.environ[DATABASE_URL_ENV] = f"sqlite:///{root / 'eipmap.sqlite'}"
+    os.environ[CACHE_DIR_ENV] = str(root / "cache")
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
 
 
 @pytest.fixture(scope="session")

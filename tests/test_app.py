@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from eipmap.dataset_cache import CACHE_DIR_ENV
 from eipmap.map_layers import DIMMED_FILL
 from eipmap.paths import DATA_DIR_ENV, REPO_DIR
+from eipmap.store import DATABASE_URL_ENV
 from eipmap.ui import state
 from eipmap.ui.park_panel import OTHER_INDICATORS_KEY
 from tests.apptest_support import map_args
@@ -143,6 +145,8 @@ def test_broken_data_shows_the_problem_not_a_traceback(tmp_path: Path, monkeypat
     parks = broken / "parks" / "parks.csv"
     parks.write_text(parks.read_text(encoding="utf-8").replace("16.078,108.14", "45.5,108.14"), encoding="utf-8")
     monkeypatch.setenv(DATA_DIR_ENV, str(broken))
+    monkeypatch.delenv(DATABASE_URL_ENV)  # a database of its own, beside the broken copy
+    monkeypatch.delenv(CACHE_DIR_ENV)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.run()
     assert not at.exception
@@ -196,13 +200,13 @@ def test_readiness_card_for_a_demonstration_park(app: AppTest) -> None:
 def test_presentation_mode_steps_through_the_story(app: AppTest) -> None:
     app.button(key="present-start").click().run()
     assert not app.exception
-    assert "Năm tỉnh, thành phố thí điểm" in texts(app)
-    for _ in range(6):
+    assert "Các tỉnh, thành phố" in texts(app)
+    for _ in range(7):  # the five pilot provinces, then Ninh Bình (the 2014–2019 pilot)
         app.button(key="present-next").click().run()
     assert "KCN Đình Vũ (DEEP C Hải Phòng I)" in texts(app)
     assert "Mức sẵn sàng công nhận" in texts(app)
     app.button(key="present-prev").click().run()
-    assert "TP. Hồ Chí Minh" in texts(app)
+    assert "Ninh Bình" in texts(app)
 
 
 def deep_link(page: str, **params: str) -> AppTest:
@@ -235,10 +239,10 @@ def test_map_filter_travels_in_the_url(app: AppTest) -> None:
 
 
 def test_presentation_step_travels_in_the_url() -> None:
-    at = deep_link("pages/present.py", step="7")
+    at = deep_link("pages/present.py", step="8")
     assert "KCN Đình Vũ (DEEP C Hải Phòng I)" in texts(at)
     at.button(key="present-next").click().run()
-    assert at.query_params["step"] == "8"
+    assert at.query_params["step"] == "9"
 
 
 def test_bad_filter_in_the_url_is_a_notice_not_an_error() -> None:
@@ -263,7 +267,7 @@ def test_every_table_shown_has_csv_and_excel_downloads(page: str) -> None:
 
 def test_admin_signs_in_and_re_publishes_an_earlier_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from eipmap.accounts import Role, add_user
-    from eipmap.store import DATABASE_URL_ENV, Store
+    from eipmap.store import Store
 
     url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
     store = Store(url)
@@ -296,7 +300,7 @@ def test_viewer_sees_no_upload_form_on_a_deep_link() -> None:
 
 
 def test_the_dashboard_runs_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
-    from eipmap.store import DATABASE_URL_ENV, Store
+    from eipmap.store import Store
     from tests.conftest import postgres_url
 
     url = postgres_url()  # emptied: the app seeds release 1 itself

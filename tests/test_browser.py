@@ -276,9 +276,9 @@ def test_presentation_mode_on_a_1920x1080_projector(browser: Browser, app_url: s
     assert not page.locator("[data-testid='stSidebar']").is_visible()
     page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
     shot(page, "present-1-overview-1920x1080")
-    for step in range(2, 8):
+    for step in range(2, 9):  # the provinces (five pilot, then Ninh Bình), then DEEP C
         page.get_by_role("button", name="Tiếp ▶").click()
-        page.get_by_text(f"({step}/12)").wait_for(timeout=30_000)
+        page.get_by_text(f"({step}/13)").wait_for(timeout=30_000)
     wait_for_text(page, "Mức sẵn sàng công nhận:")
     page.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
     shot(page, "present-7-deep-c-1920x1080")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 
@@ -12,6 +13,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from eipmap.deck import DeckSpec, build_deck
 from eipmap.html_export import export_map, standalone_html
 from eipmap.loading import Dataset
+from eipmap.models import ReleaseStamp
 from eipmap.overlay import build_overlay
 from eipmap.static_map import render_map_png
 
@@ -22,7 +24,7 @@ def texts(slide) -> str:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="module")
 def deck_vi(dataset: Dataset):  # type: ignore[no-untyped-def]
-    spec = DeckSpec("vi", "D35-37.2c", 2024, ("hoa-khanh", "amata-bien-hoa"), date(2026, 12, 1))
+    spec = DeckSpec("vi", "D35-37.2c", 2024, ("hoa-khanh", "amata-bien-hoa"))
     return Presentation(io.BytesIO(build_deck(dataset, spec)))
 
 
@@ -44,7 +46,7 @@ def test_titles_in_the_chosen_language(deck_vi, dataset: Dataset) -> None:  # ty
     assert titles[0] == "Bản đồ khu công nghiệp sinh thái Việt Nam"
     assert titles[2] == "KCN Hòa Khánh"
     deck_en = Presentation(
-        io.BytesIO(build_deck(dataset, DeckSpec("en", "KPI-09", 2024, ("hoa-khanh",), date(2026, 12, 1))))
+        io.BytesIO(build_deck(dataset, DeckSpec("en", "KPI-09", 2024, ("hoa-khanh",))))
     )
     assert deck_en.slides[2].shapes.title.text == "Hoa Khanh Industrial Park"
 
@@ -75,3 +77,21 @@ def test_html_export_is_self_contained(dataset: Dataset) -> None:
     html = standalone_html(export_map(dataset, overlay, "vi", "hoa-khanh"))
     assert "<script src=" not in html and "stylesheet" not in html
     assert "Leaflet 1.9.3" in html and "hoa-khanh" in html
+
+
+def test_deck_and_html_map_name_the_release_they_show(dataset: Dataset) -> None:
+    """Not today's date: the release's number and publish date, on the title slide, every footer and the map."""
+    older = dataclasses.replace(dataset, release=ReleaseStamp(3, date(2026, 11, 30)))
+    deck = Presentation(io.BytesIO(build_deck(older, DeckSpec("vi", "D35-37.2c", 2024, ("hoa-khanh",)))))
+    stamp = "Dữ liệu: bản phát hành 3, công bố ngày 2026-11-30"
+    assert stamp in texts(deck.slides[0])
+    for slide in list(deck.slides)[1:]:
+        assert stamp in slide.notes_slide.notes_text_frame.text
+    overlay = build_overlay(older.values, older.parks["park_id"], older.indicators["D35-37.2c"], 2024, "en")
+    assert "Data: release 3, published 2026-11-30" in standalone_html(export_map(older, overlay, "en", None))
+
+
+def test_deck_tables_show_numbers_in_the_language(deck_vi) -> None:  # type: ignore[no-untyped-def]
+    (criteria, _links) = [s.table for s in deck_vi.slides[3].shapes if s.has_table]
+    thresholds = [criteria.cell(i, 2).text for i in range(1, len(criteria.rows))]
+    assert "20" in thresholds and not any(v.endswith(".0") for v in thresholds)

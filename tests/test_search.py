@@ -6,6 +6,7 @@ import pytest
 
 from eipmap.loading import Dataset
 from eipmap.search import find_parks
+from eipmap.textnorm import fold
 
 
 @pytest.mark.parametrize("query", ["hoa khanh", "HOA KHANH", "Hòa Khánh"])
@@ -29,3 +30,19 @@ def test_quang_nam_leads_to_da_nang_with_a_note(dataset: Dataset) -> None:
 
 def test_nothing_found(dataset: Dataset) -> None:
     assert find_parks(dataset.parks, dataset.province_merge, "zzzz").empty
+
+
+@pytest.mark.parametrize("former", ["Bình Dương", "binh duong", "Bà Rịa - Vũng Tàu", "Quảng Nam"])
+def test_parks_of_the_former_province_come_first(dataset: Dataset, former: str) -> None:
+    """A pre-2025 province typed: its own parks lead, the rest of the merged province follows."""
+    found = find_parks(dataset.parks, dataset.province_merge, former)
+    own = found["former_province"].map(fold).str.contains(fold(former), regex=False)
+    assert own.any() and (~own).any()  # both kinds are there …
+    first_other = int((~own).to_numpy().argmax())
+    assert own.iloc[:first_other].all() and not own.iloc[first_other:].any()  # … and never interleaved
+
+
+def test_own_name_beats_province(dataset: Dataset) -> None:
+    found = find_parks(dataset.parks, dataset.province_merge, "da nang")
+    named = found["name_vi"].map(fold).str.contains("da nang", regex=False)
+    assert named.iloc[: int(named.sum())].all()

@@ -12,8 +12,13 @@ from eipmap.story import StepKind, clamp_step, province_values, story_steps
 
 def test_story_order(dataset: Dataset) -> None:
     steps = story_steps(dataset)
-    assert [s.kind for s in steps] == [StepKind.OVERVIEW] + [StepKind.PROVINCE] * 5 + [StepKind.PARK] * 6
-    assert steps[1].key == "31" and steps[6].key == "deep-c-haiphong-1"  # north to south
+    provinces = dataset.parks["province_code"].nunique()  # the five pilot provinces and Ninh Bình
+    demonstration = int(dataset.parks["is_demonstration"].sum())
+    kinds = [StepKind.OVERVIEW] + [StepKind.PROVINCE] * provinces + [StepKind.PARK] * demonstration
+    assert [s.kind for s in steps] == kinds
+    assert [s.key for s in steps[1:6]] == ["31", "48", "92", "75", "79"]  # the pilot provinces lead
+    assert {s.key for s in steps if s.kind is StepKind.PROVINCE} == set(dataset.parks["province_code"])
+    assert steps[1 + provinces].key == "deep-c-haiphong-1"  # demonstration parks north to south
     assert clamp_step(-3, steps) == 0 and clamp_step(99, steps) == len(steps) - 1
 
 

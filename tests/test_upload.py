@@ -15,6 +15,7 @@ import pytest
 
 from eipmap.accounts import Account, Role
 from eipmap.loading import Dataset
+from eipmap.models import accepted_years
 from eipmap.store import UPDATABLE, Store
 from eipmap.template import ERRORS, LISTS, build_template, column_label, error_report, read_back
 from eipmap.update import UploadRejected, check_upload, publish_upload
@@ -24,6 +25,7 @@ from tests.conftest import DATA
 DN = Account("danang-editor", Role.EDITOR, "48")
 ADMIN = Account("admin", Role.ADMIN, None)
 VALUE = ["hoa-khanh", "KPI-09", 2024, 55.5, "estimated", None, "Ban quản lý KCN Đà Nẵng"]
+NEXT_YEAR = accepted_years().stop - 1  # the last year a value may carry
 
 
 def xlsx(sheets: dict[str, list[list[object]]], *, header: dict[str, list[str]] | None = None) -> bytes:
@@ -183,7 +185,7 @@ CASES = [
         "got 'hai nghìn'; expected a value of type 'int64'",
     ),
     Case("value not a number", "a.xlsx", values_with(value="nhiều"), "expected a value of type 'float64'"),
-    Case("year after 2025", "a.xlsx", values_with(year=2031), "a value ≤ 2025"),
+    Case("year after next year", "a.xlsx", values_with(year=NEXT_YEAR + 1), f"a value ≤ {NEXT_YEAR}"),
     Case("year before 2019", "a.xlsx", values_with(year=2010), "a value ≥ 2019"),
     Case("value blank", "a.xlsx", values_with(value=None), "the cell is empty"),
     Case("unknown park", "a.xlsx", values_with(park_id="khong-co"), "an existing park_id of parks/parks.csv"),
@@ -364,13 +366,13 @@ def test_malformed_upload_is_refused_and_nothing_is_published(store: Store, case
 
 
 def test_error_report_marks_the_bad_cell() -> None:
-    upload = read_upload("dn.xlsx", values_with(year=2031)())
+    upload = read_upload("dn.xlsx", values_with(year=NEXT_YEAR + 1)())
     checked = check_upload(upload, DN, {p: (DATA / p).read_bytes() for p in UPDATABLE.values()}, DATA)
     book = read_back(error_report(upload, checked.failures, [f.describe() for f in checked.failures]))
     cell = book["values"]["C2"]  # year of the first data row
-    assert cell.value == "2031"
+    assert cell.value == str(NEXT_YEAR + 1)
     assert cell.fill.fgColor.rgb.endswith("F8C9C4")
-    assert "2025" in cell.comment.text
+    assert str(NEXT_YEAR) in cell.comment.text
 
 
 def test_formula_text_is_neutralised_in_the_error_report() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 from pathlib import Path
 
 import pandas as pd
@@ -12,14 +14,17 @@ from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart
 from eipmap.charts_compare import build_status_bars
 from eipmap.dataset_cache import load_validated
 from eipmap.loading import Dataset, load_dataset
+from eipmap.models import ReleaseStamp
 from eipmap.overlay import Overlay, build_overlay
 from eipmap.overview import province_status_counts
 from eipmap.paths import data_dir
+from eipmap.shipped import ShippedChange, pending_change, signature
 from eipmap.store import Store, default_url
 from eipmap.symbiosis import park_links, sankey_frame
 from eipmap.ui import state
 
 OVERVIEW_CHART_PX = 320
+LOG = logging.getLogger("eipmap.cache")
 
 
 @st.cache_resource(show_spinner=False)
@@ -28,7 +33,30 @@ def _store_at(url: str, folder: str) -> Store:
     if store.latest_id() is None:
         load_dataset(Path(folder))  # the shipped data must pass before it becomes release 1
         store.seed_from(Path(folder))
+    elif (change := pending_change(store, Path(folder))) is not None:
+        LOG.warning(
+            "the shipped data in %s changed since release %d imported it (%d rows); an admin can publish it "
+            "from the releases page",
+            folder,
+            change.imported_in,
+            len(change.changes),
+        )
     return store
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shipped_change(
+    url: str, folder: str, files: tuple[tuple[str, int, int], ...], latest: int
+) -> ShippedChange | None:
+    return pending_change(_store_at(url, folder), Path(folder))
+
+
+def shipped_change() -> ShippedChange | None:
+    """The shipped files' change since they were last imported (hashed again only when a file or release changes)."""
+    folder = data_dir()
+    latest = store().latest_id()
+    assert latest is not None
+    return _shipped_change(default_url(), str(folder), signature(folder), latest)
 
 
 def store() -> Store:
@@ -38,7 +66,10 @@ def store() -> Store:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _release_dataset(url: str, folder: str, release_id: int) -> Dataset:
-    return load_validated(Path(folder), overrides=_store_at(url, folder).files(release_id))
+    store = _store_at(url, folder)
+    data = load_validated(Path(folder), overrides=store.files(release_id))
+    stamp = ReleaseStamp(release_id, store.release(release_id).created_at.date())
+    return dataclasses.replace(data, release=stamp)
 
 
 def shown_release() -> int:

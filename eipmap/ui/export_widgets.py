@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import folium
 import streamlit as st
 
 from eipmap.html_export import standalone_html
-from eipmap.i18n import t
+from eipmap.i18n import release_text, t
 from eipmap.loading import Dataset
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -24,15 +23,16 @@ def export_controls(
     def deck() -> bytes:
         from eipmap.deck import DeckSpec, build_deck  # python-pptx and matplotlib load only for an export
 
-        return build_deck(data, DeckSpec(lang, indicator_id, year, parks, datetime.now(UTC).date()))
+        return build_deck(data, DeckSpec(lang, indicator_id, year, parks))
 
     with st.sidebar.expander(t("deck.export", lang)):
         st.caption(t("deck.parks_note", lang))
+        st.caption(release_text(data.release, lang))
         st.download_button(
             t("deck.download", lang),
             data=deck,
             mime=PPTX_MIME,
-            file_name=f"eipmap-{indicator_id}-{year}-{lang}.pptx",
+            file_name=f"eipmap-{indicator_id}-{year}-{lang}-{data.release.slug}.pptx",
             key="deck-pptx",
             width="stretch",
             on_click="ignore",
@@ -42,7 +42,7 @@ def export_controls(
             t("deck.html", lang),
             data=lambda: standalone_html(map_factory()),
             mime="text/html",
-            file_name=f"eipmap-map-{indicator_id}-{year}-{lang}.html",
+            file_name=f"eipmap-map-{indicator_id}-{year}-{lang}-{data.release.slug}.html",
             key="map-html",
             width="stretch",
             on_click="ignore",

@@ -9,7 +9,7 @@ import streamlit as st
 from eipmap.gaps import GapFilter
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.models import PILOT_PROVINCE_CODES, Indicator
+from eipmap.models import Indicator
 from eipmap.ui import state
 from eipmap.ui.widgets import current_language, measured_indicators, remember
 
@@ -40,7 +40,7 @@ def gap_filter(data: Dataset, ind: Indicator, year: int, container: Any, *, full
         t("gaps.provinces", lang),
         [],
         "default",
-        options=list(PILOT_PROVINCE_CODES),
+        options=list(data.province_codes),
         selection_mode="multi",
         format_func=lambda c: str(names[c]),
     )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from eipmap.assets import AssetsMissingError, install_assets
 from eipmap.errors import DataValidationError
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.paths import PACKAGE_DIR, REPO_DIR
 from eipmap.ui import auth, cache, releases_page, state, urlstate, widgets
+from eipmap.ui.sections import section
 
 CSS = """
 <style>
@@ -61,9 +65,25 @@ def run_app() -> None:
         )
         for path, key, icon, url in PAGES
     ]
+    _check_assets(lang)
     page = st.navigation(pages)
     st.session_state[state.CURRENT_PAGE] = page.url_path
     page.run()
+
+
+@st.cache_resource(show_spinner=False)
+def _assets_installed() -> bool:
+    """Leaflet copied into static/vendor/ once per process (a failure is not cached: the next run tries again)."""
+    install_assets()
+    return True
+
+
+def _check_assets(lang: str) -> None:
+    """Without Leaflet the map would stay blank with no word: say so, and how to fix it."""
+    try:
+        _assets_installed()
+    except AssetsMissingError as err:
+        st.error(t("app.assets_missing", lang, detail=str(err)), icon=":material/map:")
 
 
 def ensure_navigation() -> None:
@@ -102,6 +122,8 @@ def start_page() -> tuple[Dataset | None, str]:
     st.title(t("app.title", lang), anchor=False)
     st.caption(t("app.subtitle", lang))
     st.warning(t("app.illustrative_banner", lang), icon=":material/info:")
+    if data is not None:
+        releases_page.shipped_notice(lang)
     if error is not None:
         st.error(t("app.data_error", lang))
         st.code("\n".join(f.describe() for f in error.failures), language=None)
@@ -111,3 +133,17 @@ def start_page() -> tuple[Dataset | None, str]:
 def finish_page(lang: str) -> None:
     """Shared end of every page: the URL follows the view, and a link to copy it."""
     urlstate.share_link(lang)
+
+
+def run_screen(render: Callable[[Dataset, str], None]) -> None:
+    """What every file in ``pages/`` does: the shared start, the screen as a section that fails alone, the end.
+
+    A screen draws its own finer sections (the map page: map, panel, links …); this outer one
+    catches whatever escapes them, so the sidebar, navigation and share link always stay.
+    """
+    data, lang = start_page()
+    if data is None:
+        return
+    with section("page", lang):
+        render(data, lang)
+    finish_page(lang)

@@ -27,6 +27,7 @@ from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.map_component import base_map, park_layers, show_map
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
+from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
 
@@ -65,12 +66,21 @@ def _handle_map_value(result: dict[str, object] | None) -> None:
 
 
 def _park_view_or_none(park_id: str) -> MapView | None:
+    """A click on a park with firms zooms to them; on one without, the map stays where the user put it."""
     from eipmap.ui.cache import dataset
 
     data = dataset()
     if (data.firms["park_id"] == park_id).any():
         return park_view(data.parks, data.firms, park_id)
     return None
+
+
+def _park_view(park_id: str) -> MapView:
+    """Where the map goes when a park is picked by name or button: the park (and its firms, if any)."""
+    from eipmap.ui.cache import dataset
+
+    data = dataset()
+    return park_view(data.parks, data.firms, park_id)
 
 
 def _legend(overlay: Overlay, lang: str) -> None:
@@ -110,7 +120,7 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     cols = st.columns(2)
     for i, (park_id, name) in enumerate(demonstration_parks(data.parks, lang)):
         if cols[i % 2].button(name, key=f"demo-{park_id}", width="stretch"):
-            _select(park_id, _park_view_or_none(park_id))
+            _select(park_id, _park_view(park_id))
             st.rerun()
     if overlay.scheme == "attainment":  # also loads plotly's script before the first click needs it
         st.markdown(f"**{t('overview.status_chart', lang)}**")
@@ -131,7 +141,7 @@ def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[st
     picked = park_finder(data, lang)
     if picked is not None and picked != st.session_state.get(state.LAST_PICK):
         st.session_state[state.LAST_PICK] = picked
-        _select(picked, _park_view_or_none(picked) or province_view(data, None))
+        _select(picked, _park_view(picked))
     if st.sidebar.button(t("sidebar.clear_selection", lang), key="clear-selection", width="stretch"):
         _select(None, province_view(data, choice.province_code))
     tiles = tiles_picker(lang)
@@ -149,38 +159,46 @@ def _province_changed(data: Dataset, province: str | None) -> None:
 
 
 def render(data: Dataset, lang: str) -> None:
-    """Draw the whole map screen."""
+    """Draw the whole map screen; each section fails alone (``eipmap.ui.sections``)."""
     choice, tiles, dimmed = _sidebar(data, lang)
     _province_changed(data, choice.province_code)
     base = base_map(lang, tiles, state.MAP_KEY, RETURNED)
     _handle_map_value(st.session_state.get(base.key))
     selected = st.session_state.get(state.SELECTED_PARK)
     overlay = overlay_of(release_key(), choice.indicator.indicator_id, choice.year, lang)
-    export_controls(
-        data,
-        lang,
-        choice.indicator.indicator_id,
-        choice.year,
-        selected,
-        lambda: export_map(data, overlay, lang, selected),
-    )
+    with section("exports", lang):
+        export_controls(
+            data,
+            lang,
+            choice.indicator.indicator_id,
+            choice.year,
+            selected,
+            lambda: export_map(data, overlay, lang, selected),
+        )
     view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        show_map(
-            base,
-            park_layers(data, overlay, lang, selected, dimmed),
-            height=MAP_HEIGHT,
-            center=view.center,
-            zoom=view.zoom,
-        )
-        _legend(overlay, lang)
+        with section("map", lang):
+            show_map(
+                base,
+                park_layers(data, overlay, lang, selected, dimmed),
+                height=MAP_HEIGHT,
+                center=view.center,
+                zoom=view.zoom,
+            )
+        with section("legend", lang):
+            _legend(overlay, lang)
     with panel_col:
         if selected:
-            render_park_header(data, selected, lang)
-            render_trend(data, selected, choice.indicator, lang)
-            render_facts(data, selected, lang)
+            with section("panel_header", lang):
+                render_park_header(data, selected, lang)
+            with section("trend", lang):
+                render_trend(data, selected, choice.indicator, lang)
+            with section("facts", lang):
+                render_facts(data, selected, lang)
         else:
-            _overview(data, overlay, lang)
+            with section("overview", lang):
+                _overview(data, overlay, lang)
     if selected:
-        render_links(data, selected, lang)
+        with section("links", lang):
+            render_links(data, selected, lang)

@@ -11,6 +11,7 @@ from eipmap.panel import facts_table, links_table, park_record, source_urls, val
 from eipmap.symbiosis import count_links
 from eipmap.textnorm import escape_markdown
 from eipmap.ui import cache
+from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import measured_indicators
 
@@ -51,7 +52,7 @@ def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None
     expander = st.expander(label, key=OTHER_INDICATORS_KEY, on_change="rerun")
     if not expander.open:
         return
-    with expander:
+    with expander, section("small_multiples", lang):
         if others:
             ids = tuple(i.indicator_id for i in others)
             figure = cache.small_multiples(cache.release_key(), park_id, ids, lang)
@@ -94,8 +95,9 @@ def render_links(data: Dataset, park_id: str, lang: str) -> None:
         plain=(t("table.year_identified", lang),),
         column_config={t("table.source", lang): st.column_config.LinkColumn()},
     )
-    st.markdown(f"##### {t('panel.sankey', lang)}")
-    st.plotly_chart(cache.sankey(cache.release_key(), park_id, lang), width="stretch", key="sankey")
+    with section("sankey", lang):
+        st.markdown(f"##### {t('panel.sankey', lang)}")
+        st.plotly_chart(cache.sankey(cache.release_key(), park_id, lang), width="stretch", key="sankey")
     firm_notes = data.firms[(data.firms["park_id"] == park_id) & data.firms["notes"].notna()]
     for rec in firm_notes.to_dict("records"):
         st.caption(f"{escape_markdown(str(rec[f'name_{lang}']))}: {escape_markdown(str(rec['notes']))}")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from eipmap.charts import build_trend_chart
@@ -17,7 +19,8 @@ from eipmap.symbiosis import count_links, park_links
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key
 from eipmap.ui.map_component import base_map, park_layers, show_map
-from eipmap.ui.widgets import DEFAULT_INDICATOR, DEFAULT_YEAR
+from eipmap.ui.sections import section
+from eipmap.ui.widgets import DEFAULT_INDICATOR, default_year
 
 PRESENT_CSS = """
 <style>
@@ -37,7 +40,8 @@ def _nav(steps: list[Step], index: int, title: str, lang: str) -> None:
     if prev_col.button(t("present.previous", lang), key="present-prev", disabled=index == 0, width="stretch"):
         st.session_state[state.PRESENT_STEP] = clamp_step(index - 1, steps)
         st.rerun()
-    title_col.markdown(f"## {title} <small>({index + 1}/{len(steps)})</small>", unsafe_allow_html=True)
+    # the title is data (a park's name): escaped, since this line is HTML
+    title_col.markdown(f"## {html.escape(title)} <small>({index + 1}/{len(steps)})</small>", unsafe_allow_html=True)
     if next_col.button(t("present.next", lang), key="present-next", disabled=index == len(steps) - 1, width="stretch"):
         st.session_state[state.PRESENT_STEP] = clamp_step(index + 1, steps)
         st.rerun()
@@ -93,13 +97,13 @@ def render(data: Dataset, lang: str) -> None:
     index = clamp_step(int(st.session_state.get(state.PRESENT_STEP, 0)), steps)
     step = steps[index]
     indicator_id = st.session_state.get(state.INDICATOR, DEFAULT_INDICATOR)
-    year = int(st.session_state.get(state.YEAR, DEFAULT_YEAR))
+    year = int(st.session_state.get(state.YEAR, default_year(data)))
     _nav(steps, index, _title(data, step, lang), lang)
     overlay = overlay_of(release_key(), indicator_id, year, lang)
     selected = step.key if step.kind is StepKind.PARK else None
     view = _view(data, step)
     map_col, chart_col = st.columns([3, 2], gap="large")
-    with map_col:
+    with map_col, section("map", lang):
         show_map(
             base_map(lang, str(st.session_state.get(state.TILES, "carto-light")), "present_map", []),
             park_layers(data, overlay, lang, selected),
@@ -107,5 +111,5 @@ def render(data: Dataset, lang: str) -> None:
             center=view.center,
             zoom=view.zoom,
         )
-    with chart_col:
+    with chart_col, section("trend", lang):
         _chart(data, step, indicator_id, year, lang)

@@ -31,7 +31,7 @@ def _card(data: Dataset, park_id: str, year: int, lang: str, key: str) -> None:
 
 def render(data: Dataset, lang: str) -> None:
     """Draw the readiness screen."""
-    year = year_picker(lang)
+    year = year_picker(data, lang)
     park_id = park_picker(data, lang, state.READINESS_PARK)
     st.header(t("readiness.title", lang), anchor=False)
     st.caption(t("readiness.intro", lang) + " " + t("readiness.illustrative", lang))

@@ -8,10 +8,13 @@ import streamlit as st
 from eipmap.accounts import Role, list_users
 from eipmap.i18n import t
 from eipmap.loading import Dataset
+from eipmap.paths import data_dir
+from eipmap.shipped import publish_shipped
 from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account
 from eipmap.ui.tables import show_table
-from eipmap.update_view import history_table, release_date
+from eipmap.update import UploadRejected
+from eipmap.update_view import change_tables, failure_table, history_table, release_date
 
 NEWEST = 0  # the picker's value for "the newest release", whatever its number is by then
 
@@ -48,6 +51,50 @@ def as_of_picker(lang: str) -> None:
         )
 
 
+def _is_admin() -> bool:
+    account = current_account()
+    return account is not None and account.role is Role.ADMIN
+
+
+def shipped_notice(lang: str) -> None:
+    """Tell a signed-in admin, on every page, that the shipped data changed and is not yet published."""
+    if not _is_admin() or cache.shipped_change() is None:
+        return
+    st.warning(t("releases.shipped_notice", lang), icon=":material/sync_problem:")
+    st.page_link("pages/releases.py", label=t("releases.shipped_open", lang), icon=":material/inventory_2:")
+
+
+def _shipped_section(data: Dataset, lang: str) -> None:
+    """The shipped data's change: preview, problems, and publish with a note."""
+    change = cache.shipped_change()
+    if change is None:
+        return
+    account = current_account()
+    assert account is not None
+    st.subheader(t("releases.shipped_title", lang), anchor=False)
+    st.markdown(t("releases.shipped_intro", lang, release=change.imported_in, changes=len(change.changes)))
+    summary, detail = change_tables(change.changes, data.parks, lang)
+    show_table(summary, lang, key="shipped-summary", name="shipped-summary")
+    with st.expander(t("update.detail", lang)):
+        show_table(detail, lang, key="shipped-detail", name="shipped-detail")
+    if not change.ok:
+        st.error(t("releases.shipped_invalid", lang))
+        show_table(failure_table(change.failures, lang), lang, key="shipped-failures", name="shipped-failures")
+        return
+    with st.form("publish-shipped"):
+        note = st.text_input(t("releases.shipped_note", lang), key="shipped-note")
+        if st.form_submit_button(t("releases.shipped_publish", lang), type="primary"):
+            try:
+                new = publish_shipped(cache.store(), data_dir(), author=account.username, note=note.strip() or None)
+            except UploadRejected as err:
+                st.error(t("releases.shipped_invalid", lang))
+                show_table(failure_table(err.failures, lang), lang, key="shipped-failed", name="shipped-failed")
+                return
+            st.session_state[state.AS_OF] = None
+            st.success(t("releases.shipped_published", lang, release=new))
+            st.rerun()
+
+
 def render(data: Dataset, lang: str) -> None:
     """Draw the release history."""
     store = cache.store()
@@ -60,6 +107,7 @@ def render(data: Dataset, lang: str) -> None:
     account = current_account()
     if account is None or account.role is not Role.ADMIN:
         return
+    _shipped_section(data, lang)
     st.subheader(t("releases.rollback", lang), anchor=False)
     older = [r.release_id for r in history[1:]]
     if older:

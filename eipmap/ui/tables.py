@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from eipmap.exports import csv_bytes, xlsx_bytes
-from eipmap.i18n import t
+from eipmap.i18n import release_text, t
 from eipmap.tables import localised
+from eipmap.ui import cache
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -39,6 +40,8 @@ def show_table(
         column_config=column_config,
         height=height if height is not None else "auto",
     )
+    stamp = cache.dataset().release  # the release the table shows: in the file name and the workbook
+    name = f"{name}-{stamp.slug}"
     row = container.container(horizontal=True, gap="small")  # buttons as wide as their labels, side by side
     row.download_button(
         t("table.download_csv", lang),
@@ -52,7 +55,7 @@ def show_table(
     )
     row.download_button(
         t("table.download_xlsx", lang),
-        data=lambda: xlsx_bytes(frame, name),
+        data=lambda: xlsx_bytes(frame, name, release_text(stamp, lang)),
         file_name=f"{name}.xlsx",
         mime=XLSX_MIME,
         key=f"{key}-xlsx",

@@ -12,13 +12,13 @@ import streamlit as st
 from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from eipmap.loading import Dataset
 from eipmap.maps import DEFAULT_TILES, TILES
-from eipmap.models import PILOT_PROVINCE_CODES, YEARS, Category, Indicator
+from eipmap.models import Category, Indicator
 from eipmap.search import find_parks
 from eipmap.ui import state
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 DEFAULT_INDICATOR = "D35-37.2c"
-DEFAULT_YEAR = 2024
+DEFAULT_YEAR = 2024  # the newest year most parks report for; a dataset ending earlier starts at its last year
 TILES_ENV = "EIPMAP_TILES"
 T = TypeVar("T")
 
@@ -112,19 +112,25 @@ def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> O
         DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0],
         lambda k: inds[k].name(lang),
     )
-    year = year_picker(lang)
+    year = year_picker(data, lang)
     province = province_picker(data, lang) if with_province else None
     return OverlayChoice(inds[ind_id], int(year), province)
 
 
-def year_picker(lang: str) -> int:
-    """The year, 2019–2025 (shared by every page)."""
+def default_year(data: Dataset) -> int:
+    """The year a view opens on: ``DEFAULT_YEAR`` if the dataset has it, else its newest year."""
+    return DEFAULT_YEAR if DEFAULT_YEAR in data.years else data.years[-1]
+
+
+def year_picker(data: Dataset, lang: str) -> int:
+    """The year, from the first of the series to the newest with data (shared by every page)."""
     key = state.widget_key(state.YEAR, lang)
+    years = list(data.years)
     year = st.sidebar.select_slider(
         t("sidebar.year", lang),
-        options=list(YEARS),
+        options=years,
         key=key,
-        value=_current(state.YEAR, list(YEARS), DEFAULT_YEAR),
+        value=_current(state.YEAR, years, default_year(data)),
         on_change=remember,
         args=(state.YEAR, key),
     )
@@ -140,9 +146,9 @@ def park_picker(data: Dataset, lang: str, name: str) -> str:
 
 
 def province_picker(data: Dataset, lang: str) -> str | None:
-    """One of the five pilot provinces, or all five (None)."""
+    """One province with parks (the five pilot provinces first), or all (None)."""
     names = data.provinces.set_index("province_code")[f"name_{lang}"]
-    options = ["", *PILOT_PROVINCE_CODES]
+    options = ["", *data.province_codes]
     code = _select(
         state.PROVINCE,
         t("sidebar.province", lang),
@@ -161,6 +167,9 @@ def park_finder(data: Dataset, lang: str) -> str | None:
     if not query.strip():
         return None
     found = find_parks(data.parks, data.province_merge, query)
+    if found.empty:  # no radio: Streamlit would say "No options to select." in English
+        st.sidebar.caption(t("search.none", lang))
+        return None
     labels = {
         r.park_id: f"{getattr(r, f'name_{lang}')} · {getattr(r, f'province_name_{lang}')}" for r in found.itertuples()
     }
@@ -176,8 +185,6 @@ def park_finder(data: Dataset, lang: str) -> str | None:
     if not merged.empty:
         new = ", ".join(sorted(set(merged[f"province_name_{lang}"])))
         st.sidebar.caption(t("search.merged_note", lang, old=query.strip(), new=new))
-    if found.empty:
-        st.sidebar.caption(t("search.none", lang))
     return None if pick is None else str(pick)
 
 
