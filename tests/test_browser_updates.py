@@ -32,14 +32,14 @@ def editor_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def correction(tmp_path: Path) -> Path:
-    """A workbook correcting Hòa Khánh's RECP share (the map's default indicator) for 2024."""
+def correction(tmp_path: Path, year: int = 2024, value: float = 77.7) -> Path:
+    """A workbook giving Hòa Khánh's RECP share (the map's default indicator) for ``year``."""
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "values"
     ws.append(columns_of("values"))
-    ws.append(["hoa-khanh", "D35-37.2c", 2024, 77.7, "estimated", None, "Ban quản lý KCN Đà Nẵng, 2026"])
-    path = tmp_path / "hoa-khanh-2024.xlsx"
+    ws.append(["hoa-khanh", "D35-37.2c", year, value, "estimated", None, "Ban quản lý KCN Đà Nẵng, 2026"])
+    path = tmp_path / f"hoa-khanh-{year}.xlsx"
     buffer = io.BytesIO()
     book.save(buffer)
     path.write_bytes(buffer.getvalue())
@@ -96,4 +96,27 @@ def test_a_viewer_has_no_upload_page(browser: Browser, editor_url: str) -> None:
     sign_in(page, "danang-editor", "sai-mật-khẩu")
     wait_for_text(page, "Sai tên đăng nhập hoặc mật khẩu.")
     assert page.get_by_role("link", name="Cập nhật dữ liệu").count() == 0
+    page.close()
+
+
+def test_a_value_for_a_new_year_extends_every_year_picker(browser: Browser, editor_url: str, tmp_path: Path) -> None:
+    """December 2026: the editor sends this year's figure; the year picker and the map run to 2026."""
+    page, _ = open_app(browser, editor_url)
+    sign_in(page, "danang-editor", PASSWORD)
+    page.get_by_role("link", name="Cập nhật dữ liệu").click()
+    in_main(page, "biên tập viên tỉnh Đà Nẵng")
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(correction(tmp_path, 2026, 31.5)))
+    wait_for_text(page, "Tệp hợp lệ", 60_000)
+    page.get_by_label("Ghi chú cho bản phát hành (bắt buộc)").fill("Số liệu năm 2026")
+    page.get_by_label("Ghi chú cho bản phát hành (bắt buộc)").press("Enter")
+    page.get_by_role("button", name="Phát hành").click()
+    wait_for_text(page, "Đã phát hành bản", 60_000)
+    page.goto(f"{editor_url}/?year=2026")
+    year = page.locator("[data-testid='stSliderThumbValue']").first
+    year.wait_for(state="visible", timeout=30_000)
+    assert year.inner_text() == "2026"  # the newest year with data is offered and chosen
+    tooltip = click_park(page, "hoa-khanh")
+    assert "2026: 31,5" in tooltip, tooltip
+    page.get_by_role("heading", name="KCN Hòa Khánh", exact=True).wait_for(state="visible", timeout=30_000)
+    page.screenshot(path=str(ARTIFACTS / "map-2026-vi-1600x1000.png"))
     page.close()

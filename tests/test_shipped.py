@@ -104,3 +104,38 @@ def test_a_store_seeded_before_digests_compares_the_stored_tables(store_url: str
     path = data_copy / VALUES
     path.write_bytes(_set_value(path.read_bytes(), *key, "12"))
     assert pending_change(store, data_copy) is not None
+
+
+def test_an_admin_is_told_and_publishes_it_from_the_releases_page(
+    tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eipmap.accounts import Role, add_user
+    from eipmap.dataset_cache import CACHE_DIR_ENV
+    from eipmap.paths import DATA_DIR_ENV
+    from eipmap.store import DATABASE_URL_ENV
+    from tests.sweep_support import session, texts
+
+    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
+    store = Store(url)
+    store.seed_from(data_copy)
+    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    (_, corrected) = _two_rows(data_copy)
+    path = data_copy / VALUES
+    path.write_bytes(_set_value(path.read_bytes(), *corrected, "42"))
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    monkeypatch.setenv(DATA_DIR_ENV, str(data_copy))
+    monkeypatch.setenv(CACHE_DIR_ENV, str(tmp_path / "cache"))
+    at = session("pages/releases.py", "vi")
+    assert "Các tệp dữ liệu đi kèm ứng dụng đã thay đổi" not in texts(at)  # not for a viewer
+    at.text_input(key="sign-in-user").input("admin")
+    at.text_input(key="sign-in-password").input("admin-password-1")
+    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    assert not at.exception
+    assert "Các tệp dữ liệu đi kèm ứng dụng đã thay đổi" in texts(at)  # the notice, on every page
+    assert "Dữ liệu đi kèm đã thay đổi" in texts(at)  # the section with the preview
+    at.text_input(key="shipped-note").input("bản sửa trong tệp CSV")
+    at.button[[b.label for b in at.button].index("Phát hành dữ liệu đi kèm")].click().run()
+    assert not at.exception
+    assert store.latest_id() == 2 and store.release(2).kind == "shipped" and store.release(2).author == "admin"
+    assert "Các tệp dữ liệu đi kèm ứng dụng đã thay đổi" not in texts(at)  # published: no longer offered
+    store.engine.dispose()

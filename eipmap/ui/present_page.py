@@ -20,7 +20,7 @@ from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key
 from eipmap.ui.map_component import base_map, park_layers, show_map
 from eipmap.ui.sections import section
-from eipmap.ui.widgets import DEFAULT_INDICATOR, default_year
+from eipmap.ui.widgets import chosen_indicator, default_year
 
 PRESENT_CSS = """
 <style>
@@ -96,7 +96,7 @@ def render(data: Dataset, lang: str) -> None:
     steps = story_steps(data)
     index = clamp_step(int(st.session_state.get(state.PRESENT_STEP, 0)), steps)
     step = steps[index]
-    indicator_id = st.session_state.get(state.INDICATOR, DEFAULT_INDICATOR)
+    indicator_id = chosen_indicator(data)
     year = int(st.session_state.get(state.YEAR, default_year(data)))
     _nav(steps, index, _title(data, step, lang), lang)
     overlay = overlay_of(release_key(), indicator_id, year, lang)

@@ -38,8 +38,14 @@ def remember(name: str, widget_key: str) -> None:
 
 
 def _current(name: str, options: Sequence[T], default: T) -> T:
+    """The remembered choice if it is still an option, else the default, else the first option.
+
+    A dataset without the default (another release, the national dataset) still opens.
+    """
     value = st.session_state.get(name, default)
-    return value if value in options else default
+    if value in options:
+        return value
+    return default if default in options or not options else options[0]
 
 
 def _select(name: str, label: str, options: Sequence[T], default: T, fmt: Callable[[T], str]) -> T:
@@ -95,7 +101,7 @@ def measured_indicators(data: Dataset) -> dict[str, Indicator]:
 def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> OverlayChoice:
     """Category → indicator → year (→ province)."""
     inds = measured_indicators(data)
-    default = inds[DEFAULT_INDICATOR]
+    default = inds.get(DEFAULT_INDICATOR) or next(iter(inds.values()))
     categories = [c.value for c in Category if any(i.category is c for i in inds.values())]
     category = _select(
         state.CATEGORY,
@@ -115,6 +121,15 @@ def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> O
     year = year_picker(data, lang)
     province = province_picker(data, lang) if with_province else None
     return OverlayChoice(inds[ind_id], int(year), province)
+
+
+def chosen_indicator(data: Dataset) -> str:
+    """The indicator the session chose, if the dataset measures it; else the default, else the first measured."""
+    inds = measured_indicators(data)
+    chosen = st.session_state.get(state.INDICATOR)
+    if chosen in inds:
+        return str(chosen)
+    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in inds else next(iter(inds))
 
 
 def default_year(data: Dataset) -> int:

@@ -1,0 +1,206 @@
+"""The sweep: every park three ways in both languages, every page, indicator, year and presentation step.
+
+Parks, pages, indicators, years and steps come from the shipped data and the navigation. The same
+sweep runs on a sample of 30 parks of the national dataset (``scripts/generate_scale.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pandas as pd
+import pytest
+
+from eipmap.dataset_cache import CACHE_DIR_ENV
+from eipmap.i18n import LANGUAGES, t
+from eipmap.loading import Dataset, load_dataset
+from eipmap.paths import DATA_DIR_ENV, REPO_DIR
+from eipmap.store import DATABASE_URL_ENV
+from eipmap.story import StepKind, story_steps
+from eipmap.ui import layout, state
+from tests.conftest import DATA
+from tests.sweep_support import Clicker, assert_park_panel, failures, session, texts
+
+SHIPPED = load_dataset(DATA)
+PARKS = sorted(SHIPPED.parks["park_id"])
+PAGES = [path for path, *_ in layout.PAGES]
+NATIONAL_SAMPLE = 30
+
+
+# --- every park, three ways, both languages -------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def clicker(request: pytest.FixtureRequest) -> Clicker:
+    """One map session per language that clicks, then finds, park after park (as one user would)."""
+    at = session(None, request.param)
+    assert not at.exception
+    return Clicker(at)
+
+
+@pytest.mark.parametrize("park_id", PARKS)
+def test_click_every_park(clicker: Clicker, park_id: str) -> None:
+    lang = str(clicker.at.session_state[state.LANGUAGE])
+    clicker.click(park_id)
+    assert_park_panel(clicker.at, SHIPPED, park_id, lang)
+
+
+@pytest.mark.parametrize("park_id", PARKS)
+def test_find_every_park_by_name(clicker: Clicker, park_id: str) -> None:
+    lang = str(clicker.at.session_state[state.LANGUAGE])
+    clicker.find(SHIPPED, park_id, lang)
+    assert_park_panel(clicker.at, SHIPPED, park_id, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("park_id", PARKS)
+def test_deep_link_to_every_park(park_id: str, lang: str) -> None:
+    at = session(None, lang, park=park_id)
+    assert_park_panel(at, SHIPPED, park_id, lang)
+
+
+# --- every page, both languages ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page(page: str, lang: str) -> None:
+    at = session(page, lang)
+    assert not failures(at, lang), failures(at, lang)
+    assert at.title[0].value == t("app.title", lang)
+    assert len(texts(at)) > 200  # the page drew its content, not only the frame
+
+
+# --- every indicator and every year on the map, gap and compare pages --------------------------------
+
+
+def _indicator_years(data: Dataset) -> list[tuple[str, int]]:
+    """Each measured indicator once, the years taken in turn so every year comes at least once."""
+    years = list(data.years)
+    ids = list(data.measured_indicators)
+    pairs = [(ind, years[i % len(years)]) for i, ind in enumerate(ids)]
+    pairs += [(ids[0], y) for y in years[len(ids) :]]  # fewer indicators than years: the rest of the years
+    return pairs
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("page", ["pages/map.py", "pages/gaps.py", "pages/compare.py"])
+def test_every_indicator_and_year(page: str, lang: str) -> None:
+    at = session(page, lang)
+    pairs = _indicator_years(SHIPPED)
+    assert {y for _, y in pairs} == set(SHIPPED.years)
+    for indicator_id, year in pairs:
+        ind = SHIPPED.indicators[indicator_id]
+        at.selectbox(key=state.widget_key(state.CATEGORY, lang)).set_value(ind.category.value).run()
+        at.selectbox(key=state.widget_key(state.INDICATOR, lang)).set_value(indicator_id).run()
+        at.select_slider(key=state.widget_key(state.YEAR, lang)).set_value(year).run()
+        assert not failures(at, lang), (indicator_id, year, failures(at, lang))
+        assert (at.session_state[state.INDICATOR], at.session_state[state.YEAR]) == (indicator_id, year)
+        assert ind.name(lang) in texts(at) or ind.name(lang) in str([s.value for s in at.selectbox]), indicator_id
+
+
+# --- every presentation step, forward to the end and back --------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_presentation_forward_to_the_end_and_back(lang: str) -> None:
+    steps = story_steps(SHIPPED)
+    at = session("pages/present.py", lang)
+    names = {
+        StepKind.PROVINCE: SHIPPED.provinces.set_index("province_code")[f"name_{lang}"],
+        StepKind.PARK: SHIPPED.parks.set_index("park_id")[f"name_{lang}"],
+    }
+
+    def check(index: int) -> None:
+        assert not failures(at, lang), (index, failures(at, lang))
+        step = steps[index]
+        title = t("present.overview", lang) if step.kind is StepKind.OVERVIEW else str(names[step.kind][step.key])
+        assert f"{title} <small>({index + 1}/{len(steps)})</small>" in texts(at), (index, title)
+
+    check(0)
+    for index in range(1, len(steps)):
+        at.button(key="present-next").click().run()
+        check(index)
+    assert at.button(key="present-next").disabled
+    for index in range(len(steps) - 2, -1, -1):
+        at.button(key="present-prev").click().run()
+        check(index)
+    assert at.button(key="present-prev").disabled
+
+
+# --- the national dataset, sampled --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Dataset]:
+    """The generated national dataset, served from its own folder, release database and cache."""
+    root = tmp_path_factory.mktemp("national")
+    subprocess.run([sys.executable, str(REPO_DIR / "scripts" / "generate_scale.py"), str(root / "data")], check=True)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv(DATA_DIR_ENV, str(root / "data"))
+        mp.setenv(DATABASE_URL_ENV, f"sqlite:///{root / 'eipmap.sqlite'}")
+        mp.setenv(CACHE_DIR_ENV, str(root / "cache"))
+        yield load_dataset(root / "data")
+
+
+def _sample(data: Dataset) -> list[str]:
+    ids = sorted(data.parks["park_id"])
+    step = max(1, len(ids) // NATIONAL_SAMPLE)
+    return ids[::step][:NATIONAL_SAMPLE]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_national_dataset_sample(national: Dataset, lang: str) -> None:
+    sample = _sample(national)
+    assert len(sample) == NATIONAL_SAMPLE
+    user = Clicker(session(None, lang))
+    for park_id in sample:
+        user.click(park_id)
+        assert_park_panel(user.at, national, park_id, lang)
+        user.find(national, park_id, lang)
+        assert_park_panel(user.at, national, park_id, lang)
+    for park_id in sample[:: len(LANGUAGES)]:
+        assert_park_panel(session(None, lang, park=park_id), national, park_id, lang)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_national_dataset_every_page(national: Dataset, page: str) -> None:
+    at = session(page, "vi")
+    assert not failures(at, "vi"), failures(at, "vi")
+    assert len(texts(at)) > 200
+
+
+# --- numbers stay numbers in every table a screen shows ---------------------------------------------
+
+NUMBER_AS_TEXT = re.compile(r"^[≥≤<>▲▼=+\-−]?\s*\d[\d.,]*(\s*(/\s*\d+|%|ha|[A-Za-z/³²₂]{1,12}))?$")
+
+
+def _tables_on_screens(lang: str) -> Iterator[tuple[str, pd.DataFrame]]:
+    """(where, table) for every table of every page, with a park selected on the map."""
+    for page in PAGES:
+        at = session(page, lang, indicator="KPI-14", year="2024")
+        if page == "pages/map.py":
+            Clicker(at).click("hoa-khanh")
+        assert not failures(at, lang)
+        for i, table in enumerate(at.dataframe):
+            yield f"{page}#{i}", table.value
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_table_keeps_numbers_numeric_and_sorts_them_as_numbers(lang: str) -> None:
+    seen = 0
+    for where, table in _tables_on_screens(lang):
+        for col in table.columns:
+            column = table[col]
+            if pd.api.types.is_numeric_dtype(column) and not pd.api.types.is_bool_dtype(column):
+                ordered = column.sort_values(na_position="last").dropna().to_numpy(dtype=float)
+                assert (ordered[1:] >= ordered[:-1]).all(), (where, col)  # a numeric sort, not a text one
+                seen += 1
+                continue
+            cells = [str(v).strip() for v in column.dropna() if str(v).strip() not in ("", "–")]
+            as_text = [c for c in cells if NUMBER_AS_TEXT.match(c)]
+            assert not cells or len(as_text) < len(cells), (where, col, "numbers stored as text", cells[:5])
+    assert seen >= 20  # the sweep did meet numeric columns
