@@ -7,7 +7,6 @@ small selection layer.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable
 from typing import Any
@@ -20,6 +19,7 @@ from eipmap.loading import Dataset
 from eipmap.models import LinkGroup, Resource
 from eipmap.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, park_links
+from eipmap.textnorm import html_text
 
 SELECTED_COLOUR = "#00bcd4"
 DIMMED_FILL = "#cfcfcf"  # parks a filter leaves out
@@ -89,9 +89,9 @@ def _park_tooltip(rec: dict[Any, Any], overlay: Overlay, lang: str) -> str:
         else f"{fmt_number(float(value), lang)} {t(f'unit.{ind.unit.value}', lang)}"
     )
     lines = [
-        f"<b>{html.escape(str(rec[f'name_{lang}']))}</b>",
-        html.escape(str(rec[f"province_name_{lang}"])),
-        f"{overlay.year}: <b>{html.escape(shown)}</b>",  # the indicator is named in the legend under the map
+        f"<b>{html_text(str(rec[f'name_{lang}']))}</b>",
+        html_text(str(rec[f"province_name_{lang}"])),
+        f"{overlay.year}: <b>{html_text(shown)}</b>",  # the indicator is named in the legend under the map
     ]
     if not pd.isna(value):
         lines.append(t(f"provenance.{rec['provenance']}", lang))
@@ -149,11 +149,11 @@ def _park_style(p: dict[Any, Any]) -> dict[str, object]:
 
 
 def _link_tooltip(rec: dict[Any, Any], lang: str) -> str:
-    names = f"{html.escape(str(rec[f'from_name_{lang}']))} → {html.escape(str(rec[f'to_name_{lang}']))}"
+    names = f"{html_text(str(rec[f'from_name_{lang}']))} → {html_text(str(rec[f'to_name_{lang}']))}"
     resource = t("resource." + str(rec["resource"]), lang)
     status = t("status." + str(rec["status"]), lang)
     provenance = t("provenance." + str(rec["provenance"]), lang)
-    description = html.escape(str(rec[f"description_{lang}"]))
+    description = html_text(str(rec[f"description_{lang}"]))
     lines = [f"<b>{resource}</b>: {description}", names, f"{status} · {provenance}"]
     return "<br>".join(lines)
 
@@ -182,7 +182,7 @@ def build_links_layer(own_links: pd.DataFrame, firms: pd.DataFrame, lang: str) -
     frame = firms.copy()
     frame["kind"] = "firm"
     frame["tooltip"] = [
-        f"<b>{html.escape(str(r[f'name_{lang}']))}</b><br>{html.escape(str(r['sector']))}"
+        f"<b>{html_text(str(r[f'name_{lang}']))}</b><br>{html_text(str(r['sector']))}"
         + ("" if r["is_named_in_source"] else f"<br><i>{t('map.firm_placeholder', lang)}</i>")
         + f"<br><i>{t('map.firm_location_illustrative', lang)}</i>"
         for r in frame.to_dict("records")

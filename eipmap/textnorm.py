@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 
 
@@ -21,6 +22,20 @@ def matches(query: str, *candidates: str) -> bool:
     """True when the folded query occurs in any folded candidate ("hoa khanh" finds "Hòa Khánh")."""
     needle = fold(query)
     return any(needle in fold(c) for c in candidates)
+
+
+# characters that end or interpolate a JavaScript template literal: folium writes a Tooltip's HTML between backticks
+JS_TEMPLATE_ENTITIES = {"\\": "&#92;", "`": "&#96;", "$": "&#36;"}
+
+
+def html_text(text: str) -> str:
+    """Data text for HTML that folium places inside a JavaScript template literal (Leaflet tooltips).
+
+    HTML-escaped (no tags, no attributes), and the three characters that could leave or interpolate
+    the literal — backslash, backtick, dollar — written as HTML entities, which the tooltip shows as typed.
+    """
+    escaped = html.escape(text)
+    return "".join(JS_TEMPLATE_ENTITIES.get(ch, ch) for ch in escaped)
 
 
 MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -17,6 +17,26 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, click_park, map_frame, stream
 SIZES = ((1600, 1000), (1920, 1080))
 PANEL_TEXT = {"vi": "Liên kết cộng sinh công nghiệp", "en": "Industrial-symbiosis links"}
 OTHER_INDICATORS = {"vi": "Các chỉ số khác trong nhóm", "en": "Other indicators of the"}
+
+
+AWKWARD = (  # the places users go that the demonstration does not: (name, path and query)
+    ("park-without-firms", "/?park=hoa-khanh-mo-rong"),
+    ("compare-kpi14-2024", "/compare?indicator=KPI-14&year=2024"),
+    ("readiness", "/readiness"),
+    ("present-ninh-binh", "/present?step=7"),
+)
+
+
+def _awkward_cases(browser: Browser, url: str, lang: str, size: tuple[int, int], out: Path) -> None:
+    for name, path in AWKWARD:
+        page = browser.new_page(viewport={"width": size[0], "height": size[1]})
+        page.goto(f"{url}{path}{'&' if '?' in path else '?'}lang={lang}")
+        page.locator("[data-testid='stMainBlockContainer'] h1").first.wait_for(state="visible", timeout=60_000)
+        page.locator("[data-testid='stPlotlyChart'] .main-svg, [data-testid='stDataFrame']").first.wait_for(
+            state="visible", timeout=60_000
+        )
+        page.screenshot(path=str(out / f"{name}-{lang}-{size[0]}x{size[1]}.png"))
+        page.close()
 
 
 def main(out: Path) -> None:
@@ -45,6 +65,7 @@ def main(out: Path) -> None:
                 multiples.scroll_into_view_if_needed()
                 page.screenshot(path=str(out / f"hoa-khanh-multiples-{lang}-{width}x{height}.png"))
                 page.close()
+                _awkward_cases(browser, url, lang, (width, height), out)
         browser.close()
 
 

@@ -13,10 +13,11 @@ from streamlit.testing.v1 import AppTest
 
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.ui import state
+from eipmap.ui import layout, state
 from tests.apptest_support import map_args
 
 TIMEOUT = 120
+PAGES = [path for path, *_ in layout.PAGES]  # every screen of the navigation
 APP = "app.py"
 
 

@@ -30,6 +30,7 @@ from tests.browser import (
 pytestmark = pytest.mark.browser
 TILE_HOSTS = ("basemaps.cartocdn.com", "tile.openstreetmap.org")
 XSS = "<img src=x onerror=alert(1)>"
+TEMPLATE_XSS = "Nhiệt thừa `);alert(2);// ${alert(3)} \\` → sấy giấy"
 HOA_KHANH_COUNTS = "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3"
 
 
@@ -161,6 +162,9 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     parks.write_text(parks.read_text(encoding="utf-8").replace("KCN Hòa Khánh,", f'"KCN {XSS}",', 1), encoding="utf-8")
     firms = data / "symbiosis" / "firms.csv"
     firms.write_text(firms.read_text(encoding="utf-8").replace("Nhà máy giấy A", f"Nhà máy {XSS}"), encoding="utf-8")
+    links = data / "symbiosis" / "links.csv"  # leaving the JavaScript template literal folium puts a tooltip in
+    text = links.read_text(encoding="utf-8").replace("Nhiệt thừa lò hơi → sấy giấy", TEMPLATE_XSS, 1)
+    links.write_text(text, encoding="utf-8")
     with streamlit_server(data) as url:
         yield url
 
@@ -174,6 +178,12 @@ def test_html_in_data_is_shown_as_text_and_never_runs(browser: Browser, hostile_
     page.locator("[data-testid^='glide-cell']", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")
     page.locator("text.node-label", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")
     frame = map_frame(page)
+    frame.wait_for_function(  # the selected park's links, whose tooltip holds the template-literal payload
+        "() => Object.values(window.map._layers).some(l => l.getTooltip && l.getTooltip() && "
+        "String(l.getTooltip().getContent()).includes('alert(2)'))",
+        polling="raf",
+        timeout=20_000,
+    )
     assert frame.locator("img[src='x']").count() == 0
     assert page.locator("img[src='x']").count() == 0
     assert page.dialogs == []  # type: ignore[attr-defined]

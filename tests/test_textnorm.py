@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import html
 import unicodedata
 
+import folium
 import pytest
 
-from eipmap.textnorm import escape_markdown, fold, matches, nfc
+from eipmap.loading import Dataset
+from eipmap.map_layers import build_selection_layer
+from eipmap.textnorm import escape_markdown, fold, html_text, matches, nfc
 
 
 @pytest.mark.parametrize("query", ["hoa khanh", "HOA KHANH", "Hòa Khánh", "  hòa   KHÁNH "])
@@ -28,3 +33,27 @@ def test_nfc_composes() -> None:
 def test_markdown_is_escaped() -> None:
     text = escape_markdown("![x](http://evil) <b>bold</b> **a**")
     assert "![" not in text and "<b>" not in text and "**" not in text
+
+
+LEAVE_TEMPLATE = "`);alert(1);//${alert(2)}\\`"
+
+
+def test_html_text_cannot_leave_a_javascript_template_literal() -> None:
+    safe = html_text(f"<b>{LEAVE_TEMPLATE}</b>")
+    assert not {"`", "$", "\\", "<", ">"} & set(safe)
+    assert html.unescape(safe) == f"<b>{LEAVE_TEMPLATE}</b>"  # shown exactly as typed
+
+
+def test_link_and_firm_tooltips_stay_inside_their_template_literals(dataset: Dataset) -> None:
+    """Folium writes a Tooltip's HTML between backticks: data must not end or interpolate the literal."""
+    links = dataset.links.copy()
+    firms = dataset.firms.copy()
+    own = links["park_id"] == "hoa-khanh"
+    links.loc[own, "description_vi"] = LEAVE_TEMPLATE
+    firms.loc[firms["park_id"] == "hoa-khanh", "name_vi"] = LEAVE_TEMPLATE
+    data = dataclasses.replace(dataset, links=links, firms=firms)
+    fmap = folium.Map()
+    build_selection_layer(data, "hoa-khanh", "vi").add_to(fmap)
+    page = fmap.get_root().render()
+    assert html_text(LEAVE_TEMPLATE) in page  # the text is there, as inert entities …
+    assert "${alert" not in page and "`);alert" not in page  # … and never as code

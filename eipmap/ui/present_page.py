@@ -16,6 +16,7 @@ from eipmap.readiness import card
 from eipmap.readiness_view import verdict_text
 from eipmap.story import Step, StepKind, clamp_step, province_values, story_steps
 from eipmap.symbiosis import count_links, park_links
+from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key
 from eipmap.ui.map_component import base_map, park_layers, show_map
@@ -40,8 +41,9 @@ def _nav(steps: list[Step], index: int, title: str, lang: str) -> None:
     if prev_col.button(t("present.previous", lang), key="present-prev", disabled=index == 0, width="stretch"):
         st.session_state[state.PRESENT_STEP] = clamp_step(index - 1, steps)
         st.rerun()
-    # the title is data (a park's name): escaped, since this line is HTML
-    title_col.markdown(f"## {html.escape(title)} <small>({index + 1}/{len(steps)})</small>", unsafe_allow_html=True)
+    # the title is data (a park's name): escaped for HTML and then for Markdown, since this line is both
+    safe = escape_markdown(html.escape(title))
+    title_col.markdown(f"## {safe} <small>({index + 1}/{len(steps)})</small>", unsafe_allow_html=True)
     if next_col.button(t("present.next", lang), key="present-next", disabled=index == len(steps) - 1, width="stretch"):
         st.session_state[state.PRESENT_STEP] = clamp_step(index + 1, steps)
         st.rerun()
