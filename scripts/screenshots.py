@@ -19,23 +19,28 @@ PANEL_TEXT = {"vi": "Liên kết cộng sinh công nghiệp", "en": "Industrial-
 OTHER_INDICATORS = {"vi": "Các chỉ số khác trong nhóm", "en": "Other indicators of the"}
 
 
-AWKWARD = (  # the places users go that the demonstration does not: (name, path and query)
-    ("park-without-firms", "/?park=hoa-khanh-mo-rong"),
-    ("compare-kpi14-2024", "/compare?indicator=KPI-14&year=2024"),
-    ("readiness", "/readiness"),
-    ("present-ninh-binh", "/present?step=7"),
+CHART = "[data-testid='stPlotlyChart'] .main-svg"
+TABLE = "[data-testid='stDataFrame'] canvas"
+AWKWARD = (  # the places users go that the demonstration does not: (name, path and query, what to wait for)
+    ("park-without-firms", "/?park=hoa-khanh-mo-rong", CHART),
+    ("compare-kpi14-2024", "/compare?indicator=KPI-14&year=2024", TABLE),
+    ("readiness", "/readiness", TABLE),
+    ("present-ninh-binh", "/present?step=7", CHART),
 )
 
 
 def _awkward_cases(browser: Browser, url: str, lang: str, size: tuple[int, int], out: Path) -> None:
-    for name, path in AWKWARD:
+    for name, path, ready in AWKWARD:
         page = browser.new_page(viewport={"width": size[0], "height": size[1]})
         page.goto(f"{url}{path}{'&' if '?' in path else '?'}lang={lang}")
         page.locator("[data-testid='stMainBlockContainer'] h1").first.wait_for(state="visible", timeout=60_000)
-        page.locator("[data-testid='stPlotlyChart'] .main-svg, [data-testid='stDataFrame']").first.wait_for(
-            state="visible", timeout=60_000
-        )
+        page.locator(CHART).first.wait_for(state="visible", timeout=60_000)
+        target = page.locator(ready).last
+        target.wait_for(state="attached", timeout=60_000)
         page.screenshot(path=str(out / f"{name}-{lang}-{size[0]}x{size[1]}.png"))
+        if ready == TABLE:  # the tables lie below the charts: a second picture of the last one
+            target.scroll_into_view_if_needed()
+            page.screenshot(path=str(out / f"{name}-table-{lang}-{size[0]}x{size[1]}.png"))
         page.close()
 
 
@@ -62,6 +67,7 @@ def main(out: Path) -> None:
                 page.get_by_text(OTHER_INDICATORS[lang]).first.click()  # built only when opened
                 multiples = page.locator("[data-testid='stPlotlyChart'] .main-svg").nth(1)
                 multiples.wait_for(state="visible")
+                multiples.wait_for(state="visible")  # Streamlit may redraw it once more after the rerun
                 multiples.scroll_into_view_if_needed()
                 page.screenshot(path=str(out / f"hoa-khanh-multiples-{lang}-{width}x{height}.png"))
                 page.close()

@@ -41,6 +41,7 @@ def render(data: Dataset, lang: str) -> None:
             name=f"ranking-{ind.indicator_id}-{year}",
             height=420,
         )
+        st.caption(t("compare.new_entry_note", lang))
     with right:
         st.subheader(t("compare.radar", lang), anchor=False)
         labels = {

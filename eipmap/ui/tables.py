@@ -10,7 +10,7 @@ import streamlit as st
 
 from eipmap.exports import csv_bytes, xlsx_bytes
 from eipmap.i18n import release_text, t
-from eipmap.tables import localised
+from eipmap.tables import BLANK, localised
 from eipmap.ui import cache
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -39,6 +39,7 @@ def show_table(
         key=key,
         column_config=column_config,
         height=height if height is not None else "auto",
+        placeholder=BLANK,  # Streamlit draws a missing cell itself (the Styler's text is not used): "None" otherwise
     )
     stamp = cache.dataset().release  # the release the table shows: in the file name and the workbook
     name = f"{name}-{stamp.slug}"
