@@ -18,8 +18,9 @@ import pandas as pd
 from eipmap.accounts import Account
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset, validate_table
+from eipmap.reach import province_checks
 from eipmap.store import UPDATABLE, Store
-from eipmap.upload import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, where
+from eipmap.upload import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, row_key, where
 
 PATH_KIND = {path: kind for kind, path in UPDATABLE.items()}
 
@@ -64,7 +65,7 @@ def _shown(value: object) -> str:
 
 
 def _key(rec: Mapping[Any, Any], kind: str) -> tuple[str, ...]:
-    return tuple("" if _missing(rec[k]) else str(rec[k]) for k in KEYS[kind])
+    return row_key(rec, kind)
 
 
 def _same(a: object, b: object) -> bool:
@@ -95,34 +96,6 @@ def _row_checks(upload: Upload, kind: str, frame: pd.DataFrame) -> list[Failure]
         for f in failures:
             row = int(str(kept.at[f.row - 1, ROW])) if f.row is not None and f.row - 1 < len(kept) else None
             out.append(Failure(place, row, f.column, f.value, f.expected, True))
-    return out
-
-
-def _province_checks(upload: Upload, account: Account, current: Mapping[str, pd.DataFrame]) -> list[Failure]:
-    """An editor's rows must all be of their province (a park may not be moved in or out of it either)."""
-    parks = current["parks"].set_index("park_id")["province_code"].to_dict()
-    if "parks" in upload.tables:
-        for rec in upload.tables["parks"].to_dict("records"):
-            if rec["park_id"] not in parks and rec["province_code"]:
-                parks[rec["park_id"]] = rec["province_code"]
-    out = []
-    for kind, frame in upload.tables.items():
-        for rec in frame.to_dict("records"):
-            codes = {parks.get(rec["park_id"])}
-            if kind == "parks" and rec["province_code"]:
-                codes.add(rec["province_code"])
-            for code in sorted(c for c in codes if c):
-                if not account.may_edit(code):
-                    out.append(
-                        Failure(
-                            where(upload, kind),
-                            int(rec[ROW]),
-                            "province_code" if kind == "parks" else "park_id",
-                            f"{rec['park_id']} (province {code})",
-                            f"rows of province {account.province_code} only (account {account.username})",
-                            True,
-                        )
-                    )
     return out
 
 
@@ -193,7 +166,7 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
     failures: list[Failure] = []
     for kind, frame in upload.tables.items():
         failures += _row_checks(upload, kind, frame)
-    failures += _province_checks(upload, account, current)
+    failures += province_checks(upload, account, current)
     if failures:
         return Checked(failures=failures)
     merged, origin, failures = _merge(upload, current)
@@ -213,13 +186,65 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
     return Checked(tables=tables, changes=changes(current, merged))
 
 
-def publish_upload(
-    store: Store, upload: Upload, account: Account, *, sha: str, note: str | None, root: Path | None = None
-) -> int:
-    """Publish ``upload`` on top of whatever release is newest when the write lock is held."""
-    counts: dict[str, int] = {}
+def stale_rows(
+    upload: Upload, preview: Mapping[str, bytes], newest: Mapping[str, bytes], newest_id: int
+) -> list[Failure]:
+    """Rows of ``upload`` that a release published after its preview changed too (both changes named).
 
-    def build(_latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
+    Publishing them would overwrite a change the editor never saw: the lost update.
+    """
+    since = changes(
+        {kind: _text_frame(preview[path]) for kind, path in UPDATABLE.items()},
+        {kind: _text_frame(newest[path]) for kind, path in UPDATABLE.items()},
+    )
+    theirs = {(r["table"], r["key"]): r for r in since.to_dict("records")}
+    out = []
+    for kind, frame in upload.tables.items():
+        for rec in frame.to_dict("records"):
+            key = "|".join(_key(rec, kind))
+            if (kind, key) not in theirs:
+                continue
+            other = theirs[(kind, key)]
+            done = other["detail"] or other["change"]
+            mine = "remove" if rec[ACTION] == REMOVE else ", ".join(f"{c}: {_shown(rec[c])}" for c in columns_of(kind))
+            out.append(
+                Failure(
+                    where(upload, kind),
+                    int(rec[ROW]),
+                    KEYS[kind][0],
+                    key,
+                    f"a new preview: release {newest_id}, published after yours, changed this row ({done}); "
+                    f"your upload would set {mine[:200]}",
+                    True,
+                )
+            )
+    return out
+
+
+def publish_upload(
+    store: Store,
+    upload: Upload,
+    account: Account,
+    *,
+    sha: str,
+    note: str | None,
+    root: Path | None = None,
+    based_on: int | None = None,
+) -> int:
+    """Publish ``upload`` on top of whatever release is newest when the write lock is held.
+
+    ``based_on`` is the release the editor's preview was made against. If a newer release changed any
+    row the upload changes, nothing is published (``UploadRejected`` naming both changes); rows no one
+    else touched are applied on top of the newest release as before.
+    """
+    counts: dict[str, int] = {}
+    preview = store.files(based_on) if based_on is not None else None  # releases never change: read outside the lock
+
+    def build(latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
+        if preview is not None and latest is not None and latest != based_on:
+            stale = stale_rows(upload, preview, current, latest)
+            if stale:
+                raise UploadRejected(stale)
         checked = check_upload(upload, account, current, root)  # on the newest release, under the lock
         if not checked.ok:
             raise UploadRejected(checked.failures)

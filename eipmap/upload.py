@@ -12,9 +12,10 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 import openpyxl
 import pandas as pd
@@ -35,6 +36,15 @@ KEYS = {
     "firms": ("firm_id",),
     "links": ("link_id",),
 }
+
+
+def row_key(rec: Mapping[Any, Any], kind: str) -> tuple[str, ...]:
+    """The row's key columns of table ``kind`` as text (blank for a missing cell)."""
+    return tuple("" if _blank(rec[k]) else str(rec[k]) for k in KEYS[kind])
+
+
+def _blank(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]
 
 
 def columns_of(kind: str) -> list[str]:

@@ -289,6 +289,7 @@ CASES = [
         "a.xlsx",
         sheet("firms", [record("firms", FIRST_FIRM, park_id="khong-co")]),
         "firms, row 2, column 'park_id': got 'khong-co'",
+        ADMIN,  # an editor would be stopped earlier: the stored firm lies in another province
     ),
     Case(
         "link from an unknown firm",

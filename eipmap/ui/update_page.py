@@ -66,6 +66,9 @@ def _check(account: Account, name: str, content: bytes) -> Pending:
     return pending
 
 
+PREVIEW_SEEN = "_preview_seen"
+
+
 def render(data: Dataset, lang: str) -> None:
     """Draw the update screen (only reachable when signed in)."""
     account = current_account()
@@ -92,6 +95,7 @@ def render(data: Dataset, lang: str) -> None:
     )
     if file is None:
         return
+    seen = st.session_state.get(PREVIEW_SEEN)  # (file, release) of the preview drawn before this run
     pending = _check(account, file.name, file.getvalue())
     if not pending.checked.ok:
         _show_failures(pending, pending.checked.failures, lang)
@@ -106,6 +110,9 @@ def render(data: Dataset, lang: str) -> None:
     show_table(summary, lang, key="upload-summary", name="upload-summary")
     st.subheader(t("update.detail", lang), anchor=False)
     show_table(detail, lang, key="upload-detail", name="upload-changes")
+    st.session_state[PREVIEW_SEEN] = (pending.sha, pending.release)
+    # the release of the preview the editor has seen: if a newer one changed the same rows, publish stops
+    based_on = seen[1] if isinstance(seen, tuple) and seen[0] == pending.sha else pending.release
     note = st.text_input(t("update.note", lang), key="publish-note", max_chars=500)
     if st.button(t("update.publish", lang), type="primary", key="publish"):
         if not note.strip():
@@ -113,9 +120,16 @@ def render(data: Dataset, lang: str) -> None:
             return
         try:
             release = publish_upload(
-                cache.store(), pending.upload, account, sha=pending.sha, note=note.strip(), root=data_dir()
+                cache.store(),
+                pending.upload,
+                account,
+                sha=pending.sha,
+                note=note.strip(),
+                root=data_dir(),
+                based_on=based_on,
             )
         except UploadRejected as err:
+            # PREVIEW_SEEN already names the release of the preview now on screen: a second click publishes that
             _show_failures(pending, err.failures, lang)
             return
         st.session_state.pop(state.UPLOAD, None)
