@@ -99,6 +99,23 @@ def _row_checks(upload: Upload, kind: str, frame: pd.DataFrame) -> list[Failure]
     return out
 
 
+def _case_collisions(upload: Upload, current: Mapping[str, pd.DataFrame]) -> list[Failure]:
+    """A new id that differs from an existing one only by letter case ("Hoa-Khanh") is a mistake or a disguise."""
+    out = []
+    for kind in ("parks", "firms", "links"):
+        if kind not in upload.tables:
+            continue
+        column = KEYS[kind][0]
+        existing = {str(i).casefold(): str(i) for i in current[kind][column]}
+        for rec in upload.tables[kind].to_dict("records"):
+            new = str(rec[column])
+            twin = existing.get(new.casefold())
+            if twin is not None and twin != new:
+                expected = f"the existing id {twin!r}, as written"
+                out.append(Failure(where(upload, kind), int(rec[ROW]), column, new, expected, True))
+    return out
+
+
 def _merge(
     upload: Upload, current: Mapping[str, pd.DataFrame]
 ) -> tuple[dict[str, pd.DataFrame], dict[tuple[str, int], tuple[str, int]], list[Failure]]:
@@ -167,6 +184,7 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
     for kind, frame in upload.tables.items():
         failures += _row_checks(upload, kind, frame)
     failures += province_checks(upload, account, current)
+    failures += _case_collisions(upload, current)
     if failures:
         return Checked(failures=failures)
     merged, origin, failures = _merge(upload, current)

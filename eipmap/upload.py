@@ -23,6 +23,7 @@ import pandas as pd
 from eipmap.errors import Failure
 from eipmap.schemas import CSV_SCHEMAS
 from eipmap.store import UPDATABLE
+from eipmap.upload_guard import archive_problem, number_problem, text_problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -115,10 +116,17 @@ def _frame(
     if bad:
         return
     records = []
+    numeric = _numeric_columns(kind)
     for number, cells in rows:
         values = [_text(c) for c in cells[: len(names)]] + [None] * max(0, len(names) - len(cells))
         if all(v is None for v in values):
             continue
+        for col, raw, text in zip(names, cells, values, strict=False):
+            problem = None if text is None else text_problem(text)
+            if problem is None and col in numeric and raw is not None:
+                problem = number_problem(raw, col)
+            if problem is not None:
+                up.failures.append(Failure(where, number, col, text[:60] if text else "", problem, True))
         records.append({ROW: number, **dict(zip(names, values, strict=True))})
     if len(records) > MAX_ROWS:
         up.failures.append(Failure(where, None, None, str(len(records)), f"at most {MAX_ROWS} rows", True))
@@ -131,6 +139,11 @@ def _frame(
     up.tables[kind] = frame
 
 
+def _numeric_columns(kind: str) -> frozenset[str]:
+    columns = CSV_SCHEMAS[UPDATABLE[kind]].to_schema().columns
+    return frozenset(name for name, col in columns.items() if any(k in str(col.dtype) for k in ("float", "int")))
+
+
 def _label_row(kind: str, cells: list[object]) -> bool:
     from eipmap.template import column_label  # the template writes what this recognises
 
@@ -139,6 +152,21 @@ def _label_row(kind: str, cells: list[object]) -> bool:
 
 
 def _read_xlsx(name: str, content: bytes, up: Upload) -> None:
+    problem = archive_problem(content)
+    if problem is not None:
+        up.failures.append(Failure(name, None, None, "", problem, True))
+        return
+    try:
+        _read_workbook(name, content, up)
+    except Exception as exc:  # noqa: BLE001 - a hostile workbook makes openpyxl/defusedxml raise many unrelated types
+        up.failures.clear()
+        up.tables.clear()
+        up.failures.append(
+            Failure(name, None, None, "", f"an Excel workbook (.xlsx) that reads cleanly ({type(exc).__name__})", True)
+        )
+
+
+def _read_workbook(name: str, content: bytes, up: Upload) -> None:
     try:
         if _has_macros(content):
             up.failures.append(Failure(name, None, None, "", "a workbook without macros (.xlsx, not .xlsm)", True))
@@ -164,15 +192,29 @@ def _read_xlsx(name: str, content: bytes, up: Upload) -> None:
             )
         for sheet in known:
             ws = book[sheet]
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                hidden = "a visible sheet (hidden sheets are not read)"
+                up.failures.append(Failure(f"{name} › {sheet}", None, None, sheet, hidden, True))
+                continue
             rows: list[tuple[int, list[object]]] = []
             header: list[str | None] | None = None
             formulas = False
-            for cells in ws.iter_rows():
+            for number, cells in enumerate(ws.iter_rows(), start=1):
                 if not cells:
                     continue
-                number = cells[0].row
                 values: list[object] = []
                 for cell in cells:
+                    if isinstance(cell.value, int | float) and "%" in str(getattr(cell, "number_format", "")):
+                        up.failures.append(
+                            Failure(
+                                f"{name} › {sheet}",
+                                number,
+                                getattr(cell, "column_letter", None),
+                                str(cell.value),
+                                "a plain number, not a percentage cell (33.8 % is stored as 0.338): type 33.8",
+                                True,
+                            )
+                        )
                     if cell.data_type == "f":
                         up.failures.append(
                             Failure(
@@ -212,7 +254,12 @@ def _read_csv(name: str, content: bytes, up: Upload) -> None:
     except UnicodeDecodeError:
         up.failures.append(Failure(name, None, None, "", "a UTF-8 CSV file", True))
         return
-    rows = list(csv.reader(io.StringIO(text)))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # CR-only files (old Mac exports) read like any other
+    try:
+        rows = list(csv.reader(io.StringIO(text)))
+    except csv.Error as exc:
+        up.failures.append(Failure(name, None, None, "", f"a CSV file that reads cleanly ({exc})", True))
+        return
     if not rows or not any(c.strip() for c in rows[0]):
         up.failures.append(Failure(name, None, None, "", "a header row and data rows", True))
         return
