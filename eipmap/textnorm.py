@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
+from urllib.parse import quote
 
 
 def nfc(text: str) -> str:
@@ -41,6 +43,27 @@ def html_text(text: str) -> str:
 MARKDOWN_SPECIAL = "\\`*_{}[]()#+-.!|<>~$:"
 
 
+WORD_JOINER = "\u2060"  # invisible; breaks what GFM would turn into a link by itself (no backslash escape does)
+AUTOLINK = re.compile(r"(?i)(?<=[a-z])(?=://)|(?<=www)(?=\.)|(?=@)")
+
+
 def escape_markdown(text: str) -> str:
-    """Backslash-escape Markdown syntax so data text shows as typed (no links, images or HTML)."""
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in text)
+    """Data text for Markdown, shown exactly as typed: no links, images, HTML, colours or formulas.
+
+    Markdown syntax is backslash-escaped; bare URLs, ``www.`` and e-mail addresses, which GFM links
+    even when escaped, get an invisible word joiner where the link would start.
+    """
+    unlinked = AUTOLINK.sub(WORD_JOINER, text)
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIAL else ch for ch in unlinked)
+
+
+# what may stay unencoded in a link target: no parentheses, brackets, angle brackets, quotes or spaces
+URL_SAFE = ":/?#@!$&*+,;=%-._~"
+
+
+def markdown_link(label: str, url: str) -> str:
+    """A Markdown link whose label and target are both data: the label escaped, the target percent-encoded.
+
+    A target may then not close the link early and smuggle in an image or another link.
+    """
+    return f"[{escape_markdown(label)}]({quote(url, safe=URL_SAFE)})"

@@ -6,6 +6,7 @@ the only such requests allowed are map tiles. Screenshots go to test-artifacts/.
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from tests.browser import (
 pytestmark = pytest.mark.browser
 TILE_HOSTS = ("basemaps.cartocdn.com", "tile.openstreetmap.org")
 XSS = "<img src=x onerror=alert(1)>"
+MARKDOWN = "[bấm](https://evil.example/x) ![i](https://evil.example/p.png) :red[đỏ] $x^2$"
 TEMPLATE_XSS = "Nhiệt thừa `);alert(2);// ${alert(3)} \\` → sấy giấy"
 HOA_KHANH_COUNTS = "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3"
 
@@ -159,7 +161,8 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("hostile") / "data"
     shutil.copytree(REPO_DIR / "data", data)
     parks = data / "parks" / "parks.csv"
-    parks.write_text(parks.read_text(encoding="utf-8").replace("KCN Hòa Khánh,", f'"KCN {XSS}",', 1), encoding="utf-8")
+    hostile_name = f'"KCN {XSS} {MARKDOWN}",'
+    parks.write_text(parks.read_text(encoding="utf-8").replace("KCN Hòa Khánh,", hostile_name, 1), encoding="utf-8")
     firms = data / "symbiosis" / "firms.csv"
     firms.write_text(firms.read_text(encoding="utf-8").replace("Nhà máy giấy A", f"Nhà máy {XSS}"), encoding="utf-8")
     links = data / "symbiosis" / "links.csv"  # leaving the JavaScript template literal folium puts a tooltip in
@@ -170,10 +173,17 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 
 def test_html_in_data_is_shown_as_text_and_never_runs(browser: Browser, hostile_url: str) -> None:
-    page, _ = open_app(browser, hostile_url)
+    page, offline = open_app(browser, hostile_url)
     tooltip = click_park(page, "hoa-khanh")
-    assert XSS in tooltip  # shown literally, as text
-    page.get_by_role("heading", name=f"KCN {XSS}").wait_for(state="visible", timeout=30_000)
+    assert XSS in tooltip and MARKDOWN in tooltip  # shown literally, as text
+    heading = page.get_by_role("heading", name=re.compile(r"^KCN <img"))
+    heading.wait_for(state="visible", timeout=30_000)
+    # shown as typed (an invisible word joiner keeps the bare URL from becoming a link)
+    assert heading.inner_text().replace("\u2060", "") == f"KCN {XSS} {MARKDOWN}"
+    ran = page.locator("a[href*='evil.example'], img[src*='evil.example'], .katex")
+    where = [ran.nth(i).evaluate("e => e.parentElement.outerHTML.slice(0, 300)") for i in range(ran.count())]
+    assert not where, where
+    assert "evil.example" not in offline.hosts  # nothing fetched from the attacker's host
     # the firm name, literally, in the links table (grid cells) and as a Sankey node label
     page.locator("[data-testid^='glide-cell']", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")
     page.locator("text.node-label", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")

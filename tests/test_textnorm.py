@@ -11,7 +11,7 @@ import pytest
 
 from eipmap.loading import Dataset
 from eipmap.map_layers import build_selection_layer
-from eipmap.textnorm import escape_markdown, fold, html_text, matches, nfc
+from eipmap.textnorm import escape_markdown, fold, html_text, markdown_link, matches, nfc
 
 
 @pytest.mark.parametrize("query", ["hoa khanh", "HOA KHANH", "Hòa Khánh", "  hòa   KHÁNH "])
@@ -57,3 +57,16 @@ def test_link_and_firm_tooltips_stay_inside_their_template_literals(dataset: Dat
     page = fmap.get_root().render()
     assert html_text(LEAVE_TEMPLATE) in page  # the text is there, as inert entities …
     assert "${alert" not in page and "`);alert" not in page  # … and never as code
+
+
+def test_a_link_target_cannot_close_the_link_and_add_an_image() -> None:
+    link = markdown_link("Nguồn [1]", "https://example.org/a)![x](https://evil.example/p.png")
+    assert link.startswith(r"[Nguồn \[1\]](https://example.org/a") and link.count("(") == 1 and link.count(")") == 1
+    assert "%29!%5Bx%5D%28" in link  # the rest of the target stays inside it, percent-encoded
+
+
+def test_bare_urls_and_addresses_are_not_linked() -> None:
+    shown = escape_markdown("see https://evil.example, www.evil.example or me@evil.example")
+    assert "https://" not in shown.replace("\\", "") and "www." not in shown.replace("\\", "")
+    typed = "see https://evil.example, www.evil.example or me@evil.example"
+    assert shown.replace("\u2060", "").replace("\\", "") == typed

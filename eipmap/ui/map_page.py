@@ -21,6 +21,7 @@ from eipmap.loading import Dataset
 from eipmap.mapview import MapView, park_view, province_view
 from eipmap.overlay import Overlay, count_no_data
 from eipmap.overview import demonstration_parks, province_summary
+from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
@@ -87,7 +88,7 @@ def _legend(overlay: Overlay, lang: str) -> None:
     """Legend naming indicator, unit and year, with the colouring rule."""
     ind = overlay.indicator
     unit = t(f"unit.{ind.unit.value}", lang)
-    st.markdown(f"**{t('legend.title', lang)}: {html.escape(ind.name(lang))}** ({unit}) · {overlay.year}")
+    st.markdown(f"**{t('legend.title', lang)}: {escape_markdown(ind.name(lang))}** ({unit}) · {overlay.year}")
     if overlay.scheme == "attainment":
         target = f"{fmt_number(ind.target, lang)} {unit}".strip()
         st.caption(t("legend.scheme_attainment", lang, target=target))
@@ -109,7 +110,7 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     """Beside the map before a click: the five provinces at a glance and quick links to the six parks."""
     st.info(t("map.hint", lang))
     title = t("overview.title", lang, indicator=overlay.indicator.name(lang), year=overlay.year)
-    st.markdown(f"**{html.escape(title)}**")
+    st.markdown(f"**{escape_markdown(title)}**")
     show_table(
         province_summary(overlay, data.parks, lang),
         lang,
@@ -119,7 +120,7 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     st.markdown(f"**{t('overview.demonstration', lang)}**")
     cols = st.columns(2)
     for i, (park_id, name) in enumerate(demonstration_parks(data.parks, lang)):
-        if cols[i % 2].button(name, key=f"demo-{park_id}", width="stretch"):
+        if cols[i % 2].button(escape_markdown(name), key=f"demo-{park_id}", width="stretch"):
             _select(park_id, _park_view(park_id))
             st.rerun()
     if overlay.scheme == "attainment":  # also loads plotly's script before the first click needs it

@@ -9,7 +9,7 @@ from eipmap.loading import Dataset
 from eipmap.models import Indicator, Provenance
 from eipmap.panel import facts_table, links_table, park_record, source_urls, value_notes
 from eipmap.symbiosis import count_links
-from eipmap.textnorm import escape_markdown
+from eipmap.textnorm import escape_markdown, markdown_link
 from eipmap.ui import cache
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
@@ -21,7 +21,7 @@ OTHER_INDICATORS_KEY = "other-indicators-open"
 def render_park_header(data: Dataset, park_id: str, lang: str) -> None:
     """Name, province and demonstration badge."""
     park = park_record(data.parks, park_id)
-    st.subheader(str(park[f"name_{lang}"]), anchor=False)
+    st.subheader(escape_markdown(str(park[f"name_{lang}"])), anchor=False)
     badge = f" · :blue-badge[{t('map.demonstration_park', lang)}]" if park["is_demonstration"] else ""
     st.markdown(escape_markdown(str(park[f"province_name_{lang}"])) + badge)
 
@@ -40,7 +40,7 @@ def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None
         if isinstance(rec["note"], str):
             text += " — " + escape_markdown(rec["note"])
         if isinstance(rec["source_url"], str):
-            text += f" ([{t('panel.sources', lang)}]({rec['source_url']}))"
+            text += f" ({markdown_link(t('panel.sources', lang), rec['source_url'])})"
         st.caption(text)
     others = [
         i
@@ -68,7 +68,7 @@ def render_facts(data: Dataset, park_id: str, lang: str) -> None:
         show_table(facts_table(park, lang), lang, key="facts", name=f"facts-{park_id}")
         if t("panel.facts_language", lang):
             st.caption(t("panel.facts_language", lang))
-        links = " · ".join(f"[{i + 1}]({url})" for i, url in enumerate(source_urls(park)))
+        links = " · ".join(markdown_link(str(i + 1), url) for i, url in enumerate(source_urls(park)))
         st.markdown(f"{t('panel.sources', lang)}: {links}")
         if isinstance(park["notes"], str) and park["notes"]:
             st.caption(f"{t('panel.notes_language', lang)}: {escape_markdown(park['notes'])}")

@@ -10,6 +10,7 @@ from eipmap.loading import Dataset
 from eipmap.overview import demonstration_parks
 from eipmap.readiness import Readiness, blocking_criteria, card, category_scores, province_year_counts, vn_average
 from eipmap.readiness_view import card_table, verdict_text
+from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import park_picker, year_picker
@@ -36,7 +37,7 @@ def render(data: Dataset, lang: str) -> None:
     st.header(t("readiness.title", lang), anchor=False)
     st.caption(t("readiness.intro", lang) + " " + t("readiness.illustrative", lang))
     name = data.parks.set_index("park_id").at[park_id, f"name_{lang}"]
-    st.subheader(f"{name} · {year}", anchor=False)
+    st.subheader(f"{escape_markdown(name)} · {year}", anchor=False)
     left, right = st.columns([3, 2], gap="medium")
     with left:
         _card(data, park_id, year, lang, "card-main")
@@ -51,7 +52,7 @@ def render(data: Dataset, lang: str) -> None:
     st.subheader(t("readiness.demo_cards", lang, year=year), anchor=False)
     cols = st.columns(2, gap="medium")
     for i, (demo_id, demo_name) in enumerate(demonstration_parks(data.parks, lang)):
-        with cols[i % 2], st.expander(demo_name, expanded=True):
+        with cols[i % 2], st.expander(escape_markdown(demo_name), expanded=True):
             _card(data, demo_id, year, lang, f"card-{demo_id}")
     st.subheader(t("readiness.overview", lang), anchor=False)
     names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))

@@ -14,6 +14,7 @@ from eipmap.loading import Dataset
 from eipmap.maps import DEFAULT_TILES, TILES
 from eipmap.models import Category, Indicator
 from eipmap.search import find_parks
+from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
@@ -199,7 +200,7 @@ def park_finder(data: Dataset, lang: str) -> str | None:
     merged = found[found["matched_former"] != ""]
     if not merged.empty:
         new = ", ".join(sorted(set(merged[f"province_name_{lang}"])))
-        st.sidebar.caption(t("search.merged_note", lang, old=query.strip(), new=new))
+        st.sidebar.caption(t("search.merged_note", lang, old=escape_markdown(query.strip()), new=escape_markdown(new)))
     return None if pick is None else str(pick)
 
 
