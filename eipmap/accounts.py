@@ -7,8 +7,9 @@ Viewing the dashboard needs no account.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -40,6 +41,7 @@ class Account:
     username: str
     role: Role
     province_code: str | None  # the editor's province; None for an admin
+    stamp: str = field(default="", compare=False)  # fingerprint of the stored account (role, province, password)
 
     def may_edit(self, province_code: str) -> bool:
         """Whether this account may change rows of ``province_code``."""
@@ -89,7 +91,21 @@ def sync_users(store: Store, configured: Mapping[str, Mapping[str, object]]) -> 
 
 def _account(row: sa.RowMapping | Mapping[str, Any]) -> Account:
     code = row["province_code"]
-    return Account(str(row["username"]), Role(str(row["role"])), str(code) if code else None)
+    fingerprint = "\0".join(str(row[c]) for c in ("username", "role", "province_code", "password_hash", "created_at"))
+    stamp = hashlib.sha256(fingerprint.encode()).hexdigest()
+    return Account(str(row["username"]), Role(str(row["role"])), str(code) if code else None, stamp)
+
+
+def still_valid(store: Store, account: Account) -> Account | None:
+    """The account as stored now, if it is the one that signed in; None once it was changed, moved or deleted.
+
+    Every privileged action asks, so a new password, a new role or province, or a removal stops a
+    session that signed in before it, at once.
+    """
+    stored = find_user(store, account.username)
+    if stored is None or (stored.role, stored.province_code) != (account.role, account.province_code):
+        return None
+    return stored if not account.stamp or stored.stamp == account.stamp else None
 
 
 def find_user(store: Store, username: str) -> Account | None:

@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from eipmap.accounts import Account
+from eipmap.accounts import Account, still_valid
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset, validate_table
 from eipmap.reach import province_checks
@@ -258,7 +258,12 @@ def publish_upload(
     counts: dict[str, int] = {}
     preview = store.files(based_on) if based_on is not None else None  # releases never change: read outside the lock
 
+    if still_valid(store, account) is None:  # a changed or removed account publishes nothing
+        changed = "an account unchanged since sign-in (it was changed or removed): sign in again"
+        raise UploadRejected([Failure(upload.name, None, None, account.username, changed, True)])
+
     def build(latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
+        # no store reads in here: the write lock is held (SQLite would wait for itself)
         if preview is not None and latest is not None and latest != based_on:
             stale = stale_rows(upload, preview, current, latest)
             if stale:

@@ -80,6 +80,17 @@ def make_indicator(
     )
 
 
+def with_accounts(store: object, *accounts: object) -> None:
+    """Store ``accounts`` (as accounts without a password): a publish checks that its account still exists."""
+    from eipmap.accounts import Account, add_user
+    from eipmap.store import Store
+
+    assert isinstance(store, Store)
+    for account in accounts:
+        assert isinstance(account, Account)
+        add_user(store, account.username, None, account.role, account.province_code)
+
+
 POSTGRES_ENV = "EIPMAP_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "EIPMAP_REQUIRE_POSTGRES"
 

@@ -18,10 +18,15 @@ from eipmap.accounts import (
     find_user,
     list_users,
     sign_in,
+    still_valid,
     sync_users,
 )
 from eipmap.store import Store, users
+from eipmap.update import UploadRejected, publish_upload
+from eipmap.upload import read_upload
+from tests.conftest import DATA
 
+VALUE_CSV = b"park_id,indicator_id,year,value,provenance,source_url,note\nhoa-khanh,KPI-09,2024,55.5,estimated,,\n"
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
@@ -96,3 +101,24 @@ def test_accounts_from_secrets(store: Store) -> None:
     assert find_user(store, "cantho").province_code == "92"  # type: ignore[union-attr]
     assert sign_in(store, "cantho", "cần-thơ-123", NOW).role is Role.EDITOR
     assert [a.username for a in list_users(store)] == ["admin", "cantho", "danang-editor"]
+
+
+@pytest.mark.parametrize("change", ["new password", "moved province", "made admin", "removed"])
+def test_a_session_follows_its_account(store: Store, change: str) -> None:
+    """A signed-in editor whose account changes (or goes) can do nothing more with the old session."""
+    store.seed_from(DATA)
+    account = sign_in(store, "danang-editor", "mật-khẩu-đà-nẵng", now=NOW)
+    assert still_valid(store, account) == account
+    if change == "new password":
+        add_user(store, "danang-editor", "một-mật-khẩu-khác", Role.EDITOR, "48")
+    elif change == "moved province":
+        add_user(store, "danang-editor", "mật-khẩu-đà-nẵng", Role.EDITOR, "79")
+    elif change == "made admin":
+        add_user(store, "danang-editor", "mật-khẩu-đà-nẵng", Role.ADMIN, None)
+    else:
+        with store.engine.begin() as conn:
+            conn.execute(users.delete().where(users.c.username == "danang-editor"))
+    assert still_valid(store, account) is None
+    with pytest.raises(UploadRejected, match="1 problem"):
+        publish_upload(store, read_upload("dn.csv", VALUE_CSV), account, sha="x", note="after the change", root=DATA)
+    assert store.latest_id() == 1

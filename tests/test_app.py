@@ -315,3 +315,26 @@ def test_the_dashboard_runs_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> No
     store = Store(url)
     assert [r.kind for r in store.history()] == ["seed"]
     store.engine.dispose()
+
+
+def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from eipmap.accounts import Role, add_user
+    from eipmap.store import Store
+
+    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
+    store = Store(url)
+    store.seed_from(REPO_DIR / "data")
+    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/releases.py").run()
+    at.text_input(key="sign-in-user").input("admin")
+    at.text_input(key="sign-in-password").input("admin-password-1")
+    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    assert "Khôi phục bản phát hành (quản trị viên)" in texts(at)
+    add_user(store, "admin", "a-new-password-2", Role.ADMIN, None)  # e.g. the password was reset elsewhere
+    at.run()
+    assert not at.exception
+    assert "Khôi phục bản phát hành (quản trị viên)" not in texts(at)
+    assert state.ACCOUNT not in at.session_state  # signed out
+    store.engine.dispose()

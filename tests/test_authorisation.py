@@ -18,7 +18,7 @@ from eipmap.accounts import Account, Role
 from eipmap.store import UPDATABLE, Store
 from eipmap.update import UploadRejected, check_upload, publish_upload
 from eipmap.upload import ACTION, REMOVE, columns_of, read_upload
-from tests.conftest import DATA
+from tests.conftest import DATA, with_accounts
 
 DN = Account("danang-editor", Role.EDITOR, "48")
 OWN_PARK = "hoa-khanh"
@@ -101,6 +101,7 @@ FOREIGN_PATHS = {
 def store(tmp_path: Path) -> Store:
     s = Store(f"sqlite:///{tmp_path / 'eipmap.sqlite'}")
     s.seed_from(DATA)
+    with_accounts(s, DN)
     return s
 
 

@@ -21,7 +21,7 @@ from eipmap.accounts import Account, Role
 from eipmap.store import UPDATABLE, Store
 from eipmap.update import UploadRejected, check_upload, publish_upload
 from eipmap.upload import columns_of, read_upload
-from tests.conftest import DATA
+from tests.conftest import DATA, with_accounts
 
 DN = Account("danang-editor", Role.EDITOR, "48")
 VALUE = ["hoa-khanh", "KPI-09", 2024, 55.5, "estimated", None, "Ban quản lý KCN Đà Nẵng"]
@@ -192,6 +192,7 @@ CASES = [
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     s = Store(f"sqlite:///{tmp_path_factory.mktemp('hostile') / 'eipmap.sqlite'}")
     s.seed_from(DATA)
+    with_accounts(s, DN)
     return s
 
 

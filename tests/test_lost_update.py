@@ -11,7 +11,7 @@ from eipmap.accounts import Account, Role
 from eipmap.store import UPDATABLE, Store
 from eipmap.update import UploadRejected, check_upload, publish_upload
 from eipmap.upload import columns_of, read_upload
-from tests.conftest import DATA
+from tests.conftest import DATA, with_accounts
 
 EDITOR_A = Account("danang-a", Role.EDITOR, "48")
 EDITOR_B = Account("danang-b", Role.EDITOR, "48")
@@ -38,6 +38,7 @@ def stored_value(store: Store, release: int, indicator: str, year: int) -> float
 def store(store_url: str) -> Store:
     s = Store(store_url)
     s.seed_from(DATA)
+    with_accounts(s, EDITOR_A, EDITOR_B)
     return s
 
 

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from eipmap.accounts import Account, Role
 from eipmap.loading import load_dataset
 from eipmap.paths import REPO_DIR
 from eipmap.store import UPDATABLE, Store
-from tests.conftest import DATA
+from tests.conftest import DATA, with_accounts
 
 WORKER = """
 import sys, time
@@ -69,6 +70,7 @@ def value_of(store: Store, release: int, park: str) -> float:
 def test_kill_9_during_publish_leaves_the_previous_release(tmp_path: Path, store_url: str) -> None:
     store = Store(store_url)
     store.seed_from(DATA)
+    with_accounts(store, Account("admin", Role.ADMIN, None))
     before = store.files(1)
     marker = tmp_path / "inside"
     proc = worker(tmp_path, store_url, "pause", marker, "hoa-khanh", "55.5")
@@ -97,6 +99,7 @@ def test_kill_9_during_publish_leaves_the_previous_release(tmp_path: Path, store
 def test_two_publishes_at_once_serialise_and_both_land(tmp_path: Path, store_url: str) -> None:
     store = Store(store_url)
     store.seed_from(DATA)
+    with_accounts(store, Account("admin", Role.ADMIN, None))
     marker = tmp_path / "go"
     procs = [
         worker(tmp_path, store_url, "race", marker, "hoa-khanh", "55.5"),

@@ -20,7 +20,7 @@ from eipmap.store import UPDATABLE, Store
 from eipmap.template import ERRORS, LISTS, build_template, column_label, error_report, read_back
 from eipmap.update import UploadRejected, check_upload, publish_upload
 from eipmap.upload import MAX_BYTES, columns_of, read_upload
-from tests.conftest import DATA
+from tests.conftest import DATA, with_accounts
 
 DN = Account("danang-editor", Role.EDITOR, "48")
 ADMIN = Account("admin", Role.ADMIN, None)
@@ -55,12 +55,14 @@ def record(kind: str, key: str, **changes: object) -> list[object]:
 def store(tmp_path_factory: pytest.TempPathFactory) -> Store:
     s = Store(f"sqlite:///{tmp_path_factory.mktemp('db') / 'eipmap.sqlite'}")
     s.seed_from(DATA)
+    with_accounts(s, DN, ADMIN)
     return s
 
 
 def test_valid_upload_previews_then_publishes(tmp_path: Path) -> None:
     store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
     store.seed_from(DATA)
+    with_accounts(store, DN)
     upload = read_upload("danang.xlsx", xlsx({"values": [VALUE]}))
     checked = check_upload(upload, DN, store.files(1))
     assert checked.ok, [f.describe() for f in checked.failures]

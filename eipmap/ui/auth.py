@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from eipmap.accounts import Account, LoginError, Role, expired, find_user, sign_in, sync_users
+from eipmap.accounts import Account, LoginError, Role, expired, find_user, sign_in, still_valid, sync_users
 from eipmap.i18n import t
 from eipmap.ui import cache, state
 
@@ -43,6 +43,10 @@ def current_account() -> Account | None:
         if account is not None:
             st.session_state[state.ACCOUNT] = account
     if account is None:
+        return None
+    if still_valid(cache.store(), account) is None:  # moved, given a new password, or removed since sign-in
+        sign_out()
+        st.toast(t("auth.account_changed", st.session_state.get(state.LANGUAGE, "vi")), icon=":material/lock:")
         return None
     last = st.session_state.get(state.LAST_SEEN)
     if last is not None and expired(last):
