@@ -93,6 +93,10 @@ class Release:
     summary: str | None
 
 
+class ReleaseTampered(RuntimeError):
+    """A stored release's table no longer matches what was published (edited in the database, or damaged)."""
+
+
 def sha256(content: bytes) -> str:
     """Hex SHA-256 of ``content``."""
     return hashlib.sha256(content).hexdigest()
@@ -199,12 +203,23 @@ class Store:
         return Release(**dict(row))
 
     def files(self, release_id: int) -> dict[str, bytes]:
-        """The release's tables: relative path → CSV bytes."""
+        """The release's tables: relative path → CSV bytes, each checked against the SHA-256 recorded at publish.
+
+        A table whose bytes were changed in the database afterwards raises ``ReleaseTampered``: it is
+        never shown as if it had been published.
+        """
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(release_files.c.path, release_files.c.content).where(release_files.c.release_id == release_id)
+                sa.select(release_files.c.path, release_files.c.content, release_files.c.sha256).where(
+                    release_files.c.release_id == release_id
+                )
             ).all()
-        return {str(path): bytes(content) for path, content in rows}
+        out = {}
+        for path, content, recorded in rows:
+            if sha256(bytes(content)) != recorded:
+                raise ReleaseTampered(f"release {release_id}: {path} differs from the SHA-256 recorded when published")
+            out[str(path)] = bytes(content)
+        return out
 
     def publish(
         self,

@@ -338,3 +338,35 @@ def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkey
     assert "Khôi phục bản phát hành (quản trị viên)" not in texts(at)
     assert state.ACCOUNT not in at.session_state  # signed out
     store.engine.dispose()
+
+
+def _damaged_store(tmp_path: Path, damage: str) -> str:
+    import sqlalchemy as sa
+
+    from eipmap.store import Store, release_files
+
+    path = tmp_path / "eipmap.sqlite"
+    store = Store(f"sqlite:///{path}")
+    store.seed_from(REPO_DIR / "data")
+    if damage == "a value edited in the database":
+        with store.engine.begin() as conn:
+            old = conn.execute(sa.select(release_files.c.content).where(release_files.c.path.like("%values%"))).scalar()
+            conn.execute(release_files.update().where(release_files.c.path.like("%values%")).values(content=old[:-40]))
+    store.engine.dispose()
+    if damage == "a truncated database file":
+        path.write_bytes(path.read_bytes()[:3000])
+    return f"sqlite:///{path}"
+
+
+@pytest.mark.parametrize("damage", ["a value edited in the database", "a truncated database file"])
+def test_a_damaged_release_store_is_a_message_not_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    monkeypatch.setenv(DATABASE_URL_ENV, _damaged_store(tmp_path, damage))
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception
+    shown = " ".join(e.value for e in at.error)
+    assert "Không đọc được cơ sở dữ liệu các bản phát hành" in shown, shown
+    if damage == "a value edited in the database":
+        assert "differs from the SHA-256 recorded when published" in shown

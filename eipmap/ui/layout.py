@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 import streamlit as st
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from eipmap.assets import AssetsMissingError, install_assets
 from eipmap.errors import DataValidationError
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.paths import PACKAGE_DIR, REPO_DIR
+from eipmap.store import ReleaseTampered, default_url
 from eipmap.ui import auth, cache, releases_page, state, urlstate, widgets
 from eipmap.ui.sections import section
 
+LOG = logging.getLogger("eipmap.layout")
 CSS = """
 <style>
 [data-testid="stMainBlockContainer"]{padding-top:1.6rem;padding-bottom:2rem}
@@ -108,11 +113,15 @@ def start_page() -> tuple[Dataset | None, str]:
     Returns the dataset (None after showing what is wrong with it, never a traceback) and the language.
     """
     ensure_navigation()
+    store_problem: str | None = None
     try:
         data: Dataset | None = cache.dataset()
         error: DataValidationError | None = None
     except DataValidationError as err:
         data, error = None, err
+    except (ReleaseTampered, SQLAlchemyError, OSError) as err:  # a damaged, unreadable or full database
+        LOG.exception("the release store cannot be used")
+        data, error, store_problem = None, None, f"{type(err).__name__}: {str(err).splitlines()[0][:300]}"
     if data is not None:
         urlstate.apply_url(data)
     lang = widgets.language_picker()
@@ -124,6 +133,9 @@ def start_page() -> tuple[Dataset | None, str]:
     st.warning(t("app.illustrative_banner", lang), icon=":material/info:")
     if data is not None:
         releases_page.shipped_notice(lang)
+    if store_problem is not None:
+        where = make_url(default_url()).render_as_string(hide_password=True)  # never a password on screen
+        st.error(t("app.store_error", lang, where=where, problem=store_problem), icon=":material/database:")
     if error is not None:
         st.error(t("app.data_error", lang))
         st.code("\n".join(f.describe() for f in error.failures), language=None)
