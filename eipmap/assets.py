@@ -18,6 +18,7 @@ from pathlib import Path
 import folium
 from branca.element import Element
 
+from eipmap import private_api
 from eipmap.paths import VENDOR_DIR
 
 STATIC_URL = "/app/static/vendor"
@@ -96,7 +97,7 @@ class UnservedAssetError(RuntimeError):
 
 def _walk(element: Element) -> Iterator[Element]:
     yield element
-    for child in element._children.values():
+    for child in private_api.children(element):
         yield from _walk(child)
 
 

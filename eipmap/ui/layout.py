@@ -9,6 +9,7 @@ import streamlit as st
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from eipmap import private_api
 from eipmap.assets import AssetsMissingError, install_assets
 from eipmap.errors import DataValidationError
 from eipmap.i18n import t
@@ -99,10 +100,7 @@ def ensure_navigation() -> None:
     directly, without app.py (no page config, file names as navigation). Then this runs
     app.py's navigation in place — which runs this page again, properly — and stops.
     """
-    from streamlit.runtime.pages_manager import PagesManager  # internal: see the docstring
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if private_api.leave_pages_directory_mode():  # the one private Streamlit flag: see eipmap.private_api
         run_app()
         st.stop()
 

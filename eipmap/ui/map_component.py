@@ -22,6 +22,7 @@ import folium
 import streamlit as st
 import streamlit_folium as sf
 
+from eipmap import private_api
 from eipmap.loading import Dataset
 from eipmap.map_layers import build_park_layer, build_selection_layer
 from eipmap.overlay import Overlay
@@ -50,7 +51,7 @@ def _asset_links(fmap: folium.Element) -> tuple[list[str], list[str]]:
         elem = todo.pop(0)
         css += [href for _, href in getattr(elem, "default_css", [])]
         js += [src for _, src in getattr(elem, "default_js", [])]
-        todo[:0] = list(getattr(elem, "_children", {}).values())
+        todo[:0] = private_api.children(elem)
     return list(dict.fromkeys(css)), list(dict.fromkeys(js))
 
 
@@ -58,9 +59,9 @@ def render_base(fmap: folium.Map, key: str, returned_objects: Sequence[str]) -> 
     """Render a base map the way st_folium does, once."""
     fmap.get_root().render()
     fmap.render()
-    html = sf._get_html(fmap)
-    header = sf._get_header(fmap)
-    script = sf._get_map_string(fmap)
+    html = private_api.folium_html(fmap)
+    header = private_api.folium_header(fmap)
+    script = private_api.folium_script(fmap)
     defaults = {k: None for k in returned_objects}
     if "bounds" in defaults:
         defaults["bounds"] = _bounds(fmap)
@@ -85,7 +86,7 @@ def group_script(group: folium.FeatureGroup, idx: int) -> str:
 
     The group is attached to a throwaway map, so a cached base map is never mutated.
     """
-    return sf._get_feature_group_string(group, map=folium.Map(tiles=None), idx=idx)
+    return private_api.feature_group_script(group, folium.Map(tiles=None), idx)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -124,7 +125,7 @@ def show_map(
     """
     release = cache.release_key()
     script = "".join(_layer_script((release, *view), i, build) for i, (view, build) in enumerate(layers))
-    sf._component_func(**component_args(base, script, height=height, center=center, zoom=zoom))
+    private_api.draw_folium_component(**component_args(base, script, height=height, center=center, zoom=zoom))
 
 
 def park_layers(
