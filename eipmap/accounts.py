@@ -19,7 +19,8 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from eipmap.models import PILOT_PROVINCE_CODES
-from eipmap.store import Store, login_attempts, users
+from eipmap.store import Store
+from eipmap.store_schema import login_attempts, users
 
 MAX_FAILURES = 5
 LOCK_WINDOW = timedelta(minutes=15)

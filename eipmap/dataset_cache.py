@@ -33,7 +33,10 @@ from eipmap.loading import Dataset, load_dataset
 from eipmap.paths import PACKAGE_DIR, data_dir, var_dir
 
 CACHE_DIR_ENV = "EIPMAP_CACHE_DIR"
-CODE = ("loading.py", "schemas.py", "crosschecks.py", "models.py", "errors.py", "textnorm.py", "dataset_cache.py")
+# the modules whose source decides what a validated dataset is: a change to any of them validates again
+CODE: tuple[str, ...] = ("loading.py", "dataset.py", "schemas.py", "crosschecks.py", "models.py", "errors.py")
+CODE += ("textnorm.py",)
+CODE += ("dataset_cache.py",)
 KEEP = 8  # newest cache files kept; older ones are removed
 SUFFIX = ".eipmap.zip"
 MANIFEST = "manifest.json"

@@ -6,8 +6,8 @@ import math
 
 import pandas as pd
 
+from eipmap.dataset import province_order
 from eipmap.i18n import t
-from eipmap.loading import province_order
 from eipmap.overlay import Overlay
 
 

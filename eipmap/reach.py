@@ -15,7 +15,7 @@ import pandas as pd
 
 from eipmap.accounts import Account
 from eipmap.errors import Failure
-from eipmap.upload import KEYS, ROW, Upload, row_key, where
+from eipmap.sheets import KEYS, ROW, Upload, row_key, where
 
 
 def _touched_provinces(

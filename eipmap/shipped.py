@@ -21,10 +21,10 @@ import pandas as pd
 
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset
+from eipmap.sheets import KEYS, columns_of
 from eipmap.store import UPDATABLE, Release, Store
 from eipmap.store import tables_digest as digest
 from eipmap.update import UploadRejected, changes
-from eipmap.upload import KEYS, columns_of
 
 IMPORT_KINDS = frozenset({"seed", "shipped"})
 AUTHOR_NOTE = "shipped data files"

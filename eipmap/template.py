@@ -20,7 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from eipmap.errors import Failure
 from eipmap.loading import Dataset
 from eipmap.models import PILOT_PROVINCE_CODES, LinkStatus, LocationAccuracy, ParkStatus, Provenance, Resource
-from eipmap.upload import ACTION, REMOVE, ROW, Upload, columns_of, where
+from eipmap.sheets import ACTION, REMOVE, ROW, Upload, columns_of, where
 
 INSTRUCTIONS = "Hướng dẫn - Instructions"
 LISTS = "lists"

@@ -19,8 +19,8 @@ from eipmap.accounts import Account, still_valid
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset, validate_table
 from eipmap.reach import province_checks
+from eipmap.sheets import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, row_key, where
 from eipmap.store import UPDATABLE, Store
-from eipmap.upload import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, row_key, where
 
 PATH_KIND = {path: kind for kind, path in UPDATABLE.items()}
 

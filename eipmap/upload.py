@@ -12,59 +12,21 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from typing import Any
 
 import openpyxl
 import pandas as pd
 
 from eipmap.errors import Failure
 from eipmap.schemas import CSV_SCHEMAS
+from eipmap.sheets import ACTION, ROW, Upload, columns_of
 from eipmap.store import UPDATABLE
 from eipmap.upload_guard import archive_problem, number_problem, text_problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 50_000
-ACTION = "action"  # optional column: blank = add or change, "remove" = remove the row
-REMOVE = "remove"
-ROW = "_row"  # the spreadsheet row each record came from
 SHEET_LABEL_ROW = 2  # the template's second row holds the bilingual labels, not data
-KEYS = {
-    "values": ("park_id", "indicator_id", "year"),
-    "parks": ("park_id",),
-    "firms": ("firm_id",),
-    "links": ("link_id",),
-}
-
-
-def row_key(rec: Mapping[Any, Any], kind: str) -> tuple[str, ...]:
-    """The row's key columns of table ``kind`` as text (blank for a missing cell)."""
-    return tuple("" if _blank(rec[k]) else str(rec[k]) for k in KEYS[kind])
-
-
-def _blank(value: object) -> bool:
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))  # type: ignore[call-overload]
-
-
-def columns_of(kind: str) -> list[str]:
-    """The schema's columns of table ``kind``, in order."""
-    return list(CSV_SCHEMAS[UPDATABLE[kind]].to_schema().columns)
-
-
-@dataclass
-class Upload:
-    """What a file holds: kind → records as text (with their row numbers), and what was wrong."""
-
-    name: str
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
-    failures: list[Failure] = field(default_factory=list)
-
-
-def where(upload: Upload, kind: str) -> str:
-    """How messages name table ``kind`` of an upload: 'file › sheet' for a workbook, the file for a CSV."""
-    return f"{upload.name} › {kind}" if upload.name.lower().endswith(".xlsx") else upload.name
 
 
 def _text(value: object) -> str | None:

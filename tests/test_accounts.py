@@ -21,7 +21,8 @@ from eipmap.accounts import (
     still_valid,
     sync_users,
 )
-from eipmap.store import Store, users
+from eipmap.store import Store
+from eipmap.store_schema import users
 from eipmap.update import UploadRejected, publish_upload
 from eipmap.upload import read_upload
 from tests.conftest import DATA

@@ -343,7 +343,8 @@ def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkey
 def _damaged_store(tmp_path: Path, damage: str) -> str:
     import sqlalchemy as sa
 
-    from eipmap.store import Store, release_files
+    from eipmap.store import Store
+    from eipmap.store_schema import release_files
 
     path = tmp_path / "eipmap.sqlite"
     store = Store(f"sqlite:///{path}")

@@ -13,8 +13,8 @@ from playwright.sync_api import Browser, Page
 
 from eipmap.accounts import Role, add_user
 from eipmap.paths import REPO_DIR
+from eipmap.sheets import columns_of
 from eipmap.store import Store
-from eipmap.upload import columns_of
 from tests.browser import ARTIFACTS, click_park, map_frame, open_app, streamlit_server, wait_for_text
 
 pytestmark = pytest.mark.browser

@@ -8,9 +8,10 @@ import openpyxl
 import pytest
 
 from eipmap.accounts import Account, Role
+from eipmap.sheets import columns_of
 from eipmap.store import UPDATABLE, Store
 from eipmap.update import UploadRejected, check_upload, publish_upload
-from eipmap.upload import columns_of, read_upload
+from eipmap.upload import read_upload
 from tests.conftest import DATA, with_accounts
 
 EDITOR_A = Account("danang-a", Role.EDITOR, "48")

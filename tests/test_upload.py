@@ -16,10 +16,11 @@ import pytest
 from eipmap.accounts import Account, Role
 from eipmap.loading import Dataset
 from eipmap.models import accepted_years
+from eipmap.sheets import columns_of
 from eipmap.store import UPDATABLE, Store
 from eipmap.template import ERRORS, LISTS, build_template, column_label, error_report, read_back
 from eipmap.update import UploadRejected, check_upload, publish_upload
-from eipmap.upload import MAX_BYTES, columns_of, read_upload
+from eipmap.upload import MAX_BYTES, read_upload
 from tests.conftest import DATA, with_accounts
 
 DN = Account("danang-editor", Role.EDITOR, "48")

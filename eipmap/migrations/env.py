@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from eipmap.store import metadata
+from eipmap.store_schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:

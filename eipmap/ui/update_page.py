@@ -11,6 +11,7 @@ from eipmap.errors import Failure
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.paths import data_dir
+from eipmap.sheets import Upload
 from eipmap.store import sha256
 from eipmap.template import build_template, error_report
 from eipmap.ui import cache, state
@@ -18,7 +19,7 @@ from eipmap.ui.auth import current_account, role_text
 from eipmap.ui.tables import XLSX_MIME, show_table
 from eipmap.update import Checked, UploadRejected, check_upload, publish_upload
 from eipmap.update_view import change_tables, failure_table
-from eipmap.upload import Upload, read_upload
+from eipmap.upload import read_upload
 
 
 @dataclass(frozen=True)
