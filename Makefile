@@ -17,6 +17,7 @@ check: $(VENV)/.dev assets chromium postgres lint types unit
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
 types: $(VENV)/.dev

@@ -38,6 +38,7 @@ UPDATABLE = {
 }
 PUBLISH_LOCK = 727_001  # PostgreSQL advisory-lock key that serialises publishes
 
+
 @dataclass(frozen=True)
 class Release:
     """One published release (its metadata; the tables are read with ``Store.files``)."""

@@ -45,9 +45,7 @@ def test_titles_in_the_chosen_language(deck_vi, dataset: Dataset) -> None:  # ty
     titles = [slide.shapes.title.text for slide in deck_vi.slides]
     assert titles[0] == "Bản đồ khu công nghiệp sinh thái Việt Nam"
     assert titles[2] == "KCN Hòa Khánh"
-    deck_en = Presentation(
-        io.BytesIO(build_deck(dataset, DeckSpec("en", "KPI-09", 2024, ("hoa-khanh",))))
-    )
+    deck_en = Presentation(io.BytesIO(build_deck(dataset, DeckSpec("en", "KPI-09", 2024, ("hoa-khanh",)))))
     assert deck_en.slides[2].shapes.title.text == "Hoa Khanh Industrial Park"
 
 

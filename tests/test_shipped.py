@@ -56,9 +56,7 @@ def test_unchanged_files_are_no_change(seeded: Store, data_copy: Path) -> None:
 
 def test_an_editors_release_is_not_a_shipped_change(seeded: Store, data_copy: Path) -> None:
     (key, _) = _two_rows(data_copy)
-    seeded.publish(
-        lambda _l, cur: {**cur, VALUES: _set_value(cur[VALUES], *key, "11")}, author="editor", kind="upload"
-    )
+    seeded.publish(lambda _l, cur: {**cur, VALUES: _set_value(cur[VALUES], *key, "11")}, author="editor", kind="upload")
     assert pending_change(seeded, data_copy) is None
 
 

@@ -59,5 +59,3 @@ def test_national_dataset_every_page(national: Dataset, page: str) -> None:
     at = session(page, "vi")
     assert not failures(at, "vi"), failures(at, "vi")
     assert len(texts(at)) > 200
-
-

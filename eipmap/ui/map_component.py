@@ -58,11 +58,11 @@ def _asset_links(fmap: folium.Element) -> tuple[list[str], list[str]]:
 def render_base(fmap: folium.Map, key: str, returned_objects: Sequence[str]) -> BaseMap:
     """Render a base map the way st_folium does, once."""
     fmap.get_root().render()
-    fmap.render()
+    fmap.render()  # type: ignore[no-untyped-call]  # folium ships no type hints
     html = private_api.folium_html(fmap)
     header = private_api.folium_header(fmap)
     script = private_api.folium_script(fmap)
-    defaults = {k: None for k in returned_objects}
+    defaults: dict[str, object] = {k: None for k in returned_objects}
     if "bounds" in defaults:
         defaults["bounds"] = _bounds(fmap)
     if "zoom" in defaults:

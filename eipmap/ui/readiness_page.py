@@ -36,7 +36,7 @@ def render(data: Dataset, lang: str) -> None:
     park_id = park_picker(data, lang, state.READINESS_PARK)
     st.header(t("readiness.title", lang), anchor=False)
     st.caption(t("readiness.intro", lang) + " " + t("readiness.illustrative", lang))
-    name = data.parks.set_index("park_id").at[park_id, f"name_{lang}"]
+    name = str(data.parks.set_index("park_id").at[park_id, f"name_{lang}"])
     st.subheader(f"{escape_markdown(name)} · {year}", anchor=False)
     left, right = st.columns([3, 2], gap="medium")
     with left:
