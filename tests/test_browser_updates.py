@@ -63,6 +63,7 @@ def test_editor_uploads_previews_publishes_and_the_map_shows_it(
 ) -> None:
     page, offline = open_app(browser, editor_url)
     assert "77,7" not in click_park(page, "hoa-khanh")
+    page.get_by_role("heading", name="KCN Hòa Khánh", exact=True).wait_for(state="visible", timeout=30_000)
     assert page.get_by_role("link", name="Cập nhật dữ liệu").count() == 0  # not before signing in
     sign_in(page, "danang-editor", PASSWORD)
     page.get_by_role("link", name="Cập nhật dữ liệu").click()
