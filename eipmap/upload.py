@@ -101,6 +101,15 @@ def _frame(
     up.tables[kind] = frame
 
 
+PERCENT_CELL = "a plain number, not a percentage cell (33.8 % is stored as 0.338): type 33.8"
+FORMULA_CELL = "a plain value, not a formula (formulas are never evaluated)"
+
+
+def _cell_failure(where: str, row: int, cell: object, expected: str) -> Failure:
+    """A problem of one worksheet cell, named by sheet, row and column letter."""
+    return Failure(where, row, getattr(cell, "column_letter", None), str(getattr(cell, "value", "")), expected, True)
+
+
 def _numeric_columns(kind: str) -> frozenset[str]:
     columns = CSV_SCHEMAS[UPDATABLE[kind]].to_schema().columns
     return frozenset(name for name, col in columns.items() if any(k in str(col.dtype) for k in ("float", "int")))
@@ -167,27 +176,9 @@ def _read_workbook(name: str, content: bytes, up: Upload) -> None:
                 values: list[object] = []
                 for cell in cells:
                     if isinstance(cell.value, int | float) and "%" in str(getattr(cell, "number_format", "")):
-                        up.failures.append(
-                            Failure(
-                                f"{name} › {sheet}",
-                                number,
-                                getattr(cell, "column_letter", None),
-                                str(cell.value),
-                                "a plain number, not a percentage cell (33.8 % is stored as 0.338): type 33.8",
-                                True,
-                            )
-                        )
+                        up.failures.append(_cell_failure(f"{name} › {sheet}", number, cell, PERCENT_CELL))
                     if cell.data_type == "f":
-                        up.failures.append(
-                            Failure(
-                                f"{name} › {sheet}",
-                                number,
-                                getattr(cell, "column_letter", None),
-                                str(cell.value),
-                                "a plain value, not a formula (formulas are never evaluated)",
-                                True,
-                            )
-                        )
+                        up.failures.append(_cell_failure(f"{name} › {sheet}", number, cell, FORMULA_CELL))
                         formulas = True
                     values.append(cell.value)
                 if header is None:

@@ -27,7 +27,7 @@ LONG_FUNCTIONS = {  # file::function → lines today; shrink these, never grow t
     "ui/update_page.py::render": 72,
     "update.py::publish_upload": 47,
     "upload.py::_frame": 49,
-    "upload.py::_read_workbook": 74,
+    "upload.py::_read_workbook": 56,
     "viewstate.py::parse_view": 59,
 }
 
