@@ -9,6 +9,7 @@ counts too.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
@@ -18,9 +19,38 @@ from eipmap.errors import Failure
 from eipmap.sheets import KEYS, ROW, Upload, row_key, where
 
 
-def _touched_provinces(
-    kind: str, rec: Mapping[Any, Any], current: Mapping[str, pd.DataFrame], upload: Upload
-) -> set[str]:
+@dataclass(frozen=True)
+class _Lookups:
+    """What every row's check needs, built once per upload (not once per row)."""
+
+    park_province: dict[Any, Any]
+    firm_park: dict[Any, Any]
+    uploaded_firms: dict[Any, Any]
+    stored: dict[str, dict[tuple[str, ...], dict[Any, Any]]]  # kind → key → stored row
+    firm_links_parks: dict[str, set[str]]  # firm → parks of the stored links that use it
+
+
+def _lookups(upload: Upload, current: Mapping[str, pd.DataFrame]) -> _Lookups:
+    park_province = current["parks"].set_index("park_id")["province_code"].to_dict()
+    if "parks" in upload.tables:  # parks the same upload adds or moves count with their new province too
+        for new in upload.tables["parks"].to_dict("records"):
+            if new["province_code"] and new["park_id"] not in park_province:
+                park_province[new["park_id"]] = new["province_code"]
+    uploaded = upload.tables.get("firms")
+    firm_links_parks: dict[str, set[str]] = {}
+    for link in current["links"].to_dict("records"):
+        for end in ("from_firm_id", "to_firm_id"):
+            firm_links_parks.setdefault(str(link[end]), set()).add(str(link["park_id"]))
+    return _Lookups(
+        park_province=park_province,
+        firm_park=current["firms"].set_index("firm_id")["park_id"].to_dict(),
+        uploaded_firms={} if uploaded is None else uploaded.set_index("firm_id")["park_id"].to_dict(),
+        stored={kind: {row_key(r, kind): r for r in current[kind].to_dict("records")} for kind in upload.tables},
+        firm_links_parks=firm_links_parks,
+    )
+
+
+def _touched_provinces(kind: str, rec: Mapping[Any, Any], look: _Lookups) -> set[str]:
     """Every province a row of the upload touches — judged by the stored rows it changes, not by its own claim.
 
     A row touches: the park it names; the stored row with the same key (its park, or for a park its
@@ -28,15 +58,7 @@ def _touched_provinces(
     of the stored links that use it (moving a firm moves its links). A blank or own-province ``park_id``
     on a removal of another province's row therefore does not hide what it removes.
     """
-    park_province = current["parks"].set_index("park_id")["province_code"].to_dict()
-    if "parks" in upload.tables:  # parks the same upload adds or moves count with their new province too
-        for new in upload.tables["parks"].to_dict("records"):
-            if new["province_code"] and new["park_id"] not in park_province:
-                park_province[new["park_id"]] = new["province_code"]
-    firm_park = current["firms"].set_index("firm_id")["park_id"].to_dict()
-    uploaded = upload.tables.get("firms")
-    uploaded_firms = {} if uploaded is None else uploaded.set_index("firm_id")["park_id"].to_dict()
-    stored = {row_key(r, kind): r for r in current[kind].to_dict("records")}.get(row_key(rec, kind))
+    stored = look.stored[kind].get(row_key(rec, kind))
     parks = {rec.get("park_id")} | ({stored.get("park_id")} if stored else set())
     codes: set[object] = set()
     if kind == "parks":
@@ -45,21 +67,20 @@ def _touched_provinces(
         for source in (rec, stored or {}):
             for end in ("from_firm_id", "to_firm_id"):
                 firm = source.get(end)
-                parks |= {firm_park.get(firm), uploaded_firms.get(firm)}
+                parks |= {look.firm_park.get(firm), look.uploaded_firms.get(firm)}
     if kind == "firms":
-        links = current["links"]
-        using = links[(links["from_firm_id"] == rec["firm_id"]) | (links["to_firm_id"] == rec["firm_id"])]
-        parks |= set(using["park_id"])
-    codes |= {park_province[p] for p in parks if p and p in park_province}
+        parks |= look.firm_links_parks.get(str(rec["firm_id"]), set())
+    codes |= {look.park_province[p] for p in parks if p and p in look.park_province}
     return {str(c) for c in codes if c}
 
 
 def province_checks(upload: Upload, account: Account, current: Mapping[str, pd.DataFrame]) -> list[Failure]:
     """An editor's rows may touch only their province: what they add, and every stored row they change or remove."""
     out = []
+    look = _lookups(upload, current)
     for kind, frame in upload.tables.items():
         for rec in frame.to_dict("records"):
-            for code in sorted(_touched_provinces(kind, rec, current, upload)):
+            for code in sorted(_touched_provinces(kind, rec, look)):
                 if not account.may_edit(code):
                     out.append(
                         Failure(

@@ -11,20 +11,18 @@ of kind ``shipped`` that records the files' digest.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import pandas as pd
 
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset
-from eipmap.sheets import KEYS, columns_of
+from eipmap.sheets import columns_of, row_key
 from eipmap.store import UPDATABLE, Release, Store
 from eipmap.store import tables_digest as digest
-from eipmap.update import UploadRejected, changes
+from eipmap.update import UploadRejected, changes, text_frame
 
 IMPORT_KINDS = frozenset({"seed", "shipped"})
 AUTHOR_NOTE = "shipped data files"
@@ -45,14 +43,7 @@ def signature(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def _frames(files: Mapping[str, bytes]) -> dict[str, pd.DataFrame]:
-    return {
-        kind: pd.read_csv(io.BytesIO(files[path]), dtype=object, keep_default_na=False).replace("", None)
-        for kind, path in UPDATABLE.items()
-    }
-
-
-def _key(rec: Mapping[Any, object], kind: str) -> tuple[str, ...]:
-    return tuple("" if rec[k] is None else str(rec[k]) for k in KEYS[kind])
+    return {kind: text_frame(files[path]) for kind, path in UPDATABLE.items()}
 
 
 @dataclass
@@ -91,9 +82,9 @@ def apply_change(
     before, after, base = _frames(imported), _frames(shipped), _frames(newest)
     out: dict[str, bytes] = {}
     for kind, path in UPDATABLE.items():
-        old = {_key(r, kind): r for r in before[kind].to_dict("records")}
-        new = {_key(r, kind): r for r in after[kind].to_dict("records")}
-        rows = {_key(r, kind): r for r in base[kind].to_dict("records")}
+        old = {row_key(r, kind): r for r in before[kind].to_dict("records")}
+        new = {row_key(r, kind): r for r in after[kind].to_dict("records")}
+        rows = {row_key(r, kind): r for r in base[kind].to_dict("records")}
         for key in old.keys() - new.keys():
             rows.pop(key, None)
         for key, rec in new.items():

@@ -47,7 +47,8 @@ class Checked:
         return not self.failures
 
 
-def _text_frame(content: bytes) -> pd.DataFrame:
+def text_frame(content: bytes) -> pd.DataFrame:
+    """A release table as text, empty cells as None (how uploads are compared and merged)."""
     frame = pd.read_csv(io.BytesIO(content), dtype=object, keep_default_na=False)
     return frame.map(lambda v: None if v == "" else v)
 
@@ -179,7 +180,7 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
     """Every problem of ``upload`` against ``release``, or the merged tables and the list of changes."""
     if upload.failures:
         return Checked(failures=list(upload.failures))
-    current = {kind: _text_frame(release[path]) for kind, path in UPDATABLE.items()}
+    current = {kind: text_frame(release[path]) for kind, path in UPDATABLE.items()}
     failures: list[Failure] = []
     for kind, frame in upload.tables.items():
         failures += _row_checks(upload, kind, frame)
@@ -212,8 +213,8 @@ def stale_rows(
     Publishing them would overwrite a change the editor never saw: the lost update.
     """
     since = changes(
-        {kind: _text_frame(preview[path]) for kind, path in UPDATABLE.items()},
-        {kind: _text_frame(newest[path]) for kind, path in UPDATABLE.items()},
+        {kind: text_frame(preview[path]) for kind, path in UPDATABLE.items()},
+        {kind: text_frame(newest[path]) for kind, path in UPDATABLE.items()},
     )
     theirs = {(r["table"], r["key"]): r for r in since.to_dict("records")}
     out = []

@@ -66,22 +66,19 @@ def _handle_map_value(result: dict[str, object] | None) -> None:
         _select(park_id, _park_view_or_none(park_id))
 
 
-def _park_view_or_none(park_id: str) -> MapView | None:
-    """A click on a park with firms zooms to them; on one without, the map stays where the user put it."""
-    from eipmap.ui.cache import dataset
-
-    data = dataset()
-    if (data.firms["park_id"] == park_id).any():
-        return park_view(data.parks, data.firms, park_id)
-    return None
-
-
 def _park_view(park_id: str) -> MapView:
     """Where the map goes when a park is picked by name or button: the park (and its firms, if any)."""
     from eipmap.ui.cache import dataset
 
     data = dataset()
     return park_view(data.parks, data.firms, park_id)
+
+
+def _park_view_or_none(park_id: str) -> MapView | None:
+    """A click on a park with firms zooms to them; on one without, the map stays where the user put it."""
+    from eipmap.ui.cache import dataset
+
+    return _park_view(park_id) if (dataset().firms["park_id"] == park_id).any() else None
 
 
 def _legend(overlay: Overlay, lang: str) -> None:
