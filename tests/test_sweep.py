@@ -159,3 +159,13 @@ def test_every_table_keeps_numbers_numeric_and_sorts_them_as_numbers(lang: str) 
             as_text = [c for c in cells if NUMBER_AS_TEXT.match(c)]
             assert not cells or len(as_text) < len(cells), (where, col, "numbers stored as text", cells[:5])
     assert seen >= 20  # the sweep did meet numeric columns
+
+
+@pytest.mark.parametrize("park_id", PARKS)
+def test_a_link_to_any_park_centres_the_map_on_it(park_id: str) -> None:
+    """With firms or without: the map opens on the linked park, not on the whole country."""
+    at = session(None, "vi", park=park_id)
+    park = SHIPPED.parks.set_index("park_id").loc[park_id]
+    view = at.session_state[state.MAP_VIEW]
+    assert abs(view.center[0] - park["lat"]) < 0.2 and abs(view.center[1] - park["lon"]) < 0.2, (park_id, view)
+    assert view.zoom >= 12, (park_id, view)

@@ -94,8 +94,8 @@ def apply_url(data: Dataset) -> None:
     if view.park:
         for key in (state.SELECTED_PARK, state.READINESS_PARK, state.COMPARE_PARK):
             st.session_state[key] = view.park
-        if (data.firms["park_id"] == view.park).any():
-            st.session_state[state.MAP_VIEW] = park_view(data.parks, data.firms, view.park)
+        # a linked park is shown, firms or not (park_view zooms less on a park without firms)
+        st.session_state[state.MAP_VIEW] = park_view(data.parks, data.firms, view.park)
     scope = FILTER_SCOPES.get(_page())
     if scope:
         _apply_filters(view.filters, scope)
