@@ -148,24 +148,38 @@ def drawn_parks(frame: Frame) -> dict[str, dict[str, object]]:
     return frame.evaluate(PARKS_JS)  # type: ignore[no-any-return]
 
 
-def aim_at_park(page: Page, park_id: str, zoom: int = 14) -> tuple[float, float, str]:
-    """Centre the map on a park and hover it: the page coordinates to click, and the tooltip text."""
-    frame = map_frame(page)
-    where = drawn_parks(frame)[park_id]
-    frame.evaluate(
-        "([lat, lng, z]) => window.map.setView([lat, lng], z, {animate: false})", [where["lat"], where["lng"], zoom]
-    )
-    point = frame.evaluate(
-        """([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);
-           const r = window.map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }""",
-        [where["lat"], where["lng"]],
-    )
-    box = page.locator(MAP_IFRAME).bounding_box()
-    assert box is not None
-    x, y = box["x"] + point[0], box["y"] + point[1]
-    page.mouse.move(x, y)
-    frame.wait_for_selector(".leaflet-tooltip", timeout=10_000)
-    return x, y, frame.inner_text(".leaflet-tooltip")
+def aim_at_park(page: Page, park_id: str, zoom: int = 14, attempts: int = 4) -> tuple[float, float, str]:
+    """Centre the map on a park and hover it: the page coordinates to click, and the tooltip text.
+
+    Every park is centred, so the pointer may already rest where the next one appears: it leaves the
+    spot first, so that the browser sends a real mouse-over. Streamlit may redraw the map iframe while
+    we aim (the previous click's rerun), so a hover that shows no tooltip is tried again on the current frame.
+    """
+    for attempt in range(attempts):
+        frame = map_frame(page)
+        try:
+            where = drawn_parks(frame)[park_id]
+            frame.evaluate(
+                "([lat, lng, z]) => window.map.setView([lat, lng], z, {animate: false})",
+                [where["lat"], where["lng"], zoom],
+            )
+            point = frame.evaluate(
+                """([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);
+                   const r = window.map.getContainer().getBoundingClientRect();
+                   return [p.x + r.left, p.y + r.top]; }""",
+                [where["lat"], where["lng"]],
+            )
+            box = page.locator(MAP_IFRAME).bounding_box()
+            assert box is not None
+            x, y = box["x"] + point[0], box["y"] + point[1]
+            page.mouse.move(x - 60, y - 60)
+            page.mouse.move(x, y, steps=4)
+            frame.wait_for_selector(".leaflet-tooltip", timeout=5_000)
+            return x, y, frame.inner_text(".leaflet-tooltip")
+        except PlaywrightError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def click_park(page: Page, park_id: str, zoom: int = 14) -> str:

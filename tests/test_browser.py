@@ -212,8 +212,10 @@ def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: s
     names = load_dataset().parks.set_index("park_id")["name_vi"]
     page, _ = open_app(browser, app_url)
     page.get_by_role("link", name="Khoảng cách tới mục tiêu").click()  # 1
-    page.get_by_role("button", name="Đồng Nai", exact=True).click()  # 2
-    page.get_by_role("button", name="TP. Hồ Chí Minh", exact=True).click()  # 3
+    main = page.locator("[data-testid='stMain']")  # not the map page's own pills while the page switches
+    main.get_by_text("Khoảng cách tối thiểu (% mục tiêu)").first.wait_for(state="visible", timeout=30_000)
+    main.get_by_role("button", name="Đồng Nai", exact=True).click()  # 2
+    main.get_by_role("button", name="TP. Hồ Chí Minh", exact=True).click()  # 3
     wait_for_text(page, f"{len(expected)} KCN khớp bộ lọc")
     frame = map_frame(page)
     frame.wait_for_function(
