@@ -8,7 +8,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from eipmap.i18n import fmt_number, t
+from eipmap.i18n import fmt_date, fmt_number, t
 from eipmap.models import Indicator, Provenance, Resource, TargetKind, year_span
 from eipmap.symbiosis import RESOURCE_COLOURS
 
@@ -39,9 +39,27 @@ def _unit(ind: Indicator, lang: str) -> str:
     return t(f"unit.{ind.unit.value}", lang)
 
 
+TARGET_KEYS = {
+    TargetKind.LEGAL_MINIMUM: "chart.legal_minimum",
+    TargetKind.PROGRAMME_BENCHMARK: "chart.benchmark",
+    TargetKind.INTERPRETATION: "chart.interpretation",
+}
+
+
 def _target_name(ind: Indicator, lang: str) -> str:
-    key = "chart.legal_minimum" if ind.target_kind is TargetKind.LEGAL_MINIMUM else "chart.benchmark"
-    return t(key, lang, value=fmt_number(ind.target, lang), unit=_unit(ind, lang))
+    """The threshold line's name: legal minimum, benchmark, the project's reading, or a former threshold."""
+    value, unit = fmt_number(ind.target, lang), _unit(ind, lang)
+    if ind.in_force_until is not None:
+        return t("chart.former", lang, date=fmt_date(ind.in_force_until, lang), value=value, unit=unit)
+    return t(TARGET_KEYS[ind.target_kind], lang, value=value, unit=unit)
+
+
+def _threshold_span(ind: Indicator, years: range) -> tuple[float, float] | None:
+    """The x extent of the threshold line: the dataset's years, or only those a lapsed text still covered."""
+    covered = [y for y in years if ind.applies_in(y)]
+    if not covered:
+        return None
+    return covered[0] - 0.3, (years.stop - 0.7 if covered[-1] == years[-1] else covered[-1] + 0.3)
 
 
 def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: str) -> go.Figure:
@@ -75,15 +93,11 @@ def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: 
                 hovertemplate="%{x}: %{y}<extra>" + t(f"provenance.{prov}", lang) + "</extra>",
             )
         )
-    if ind.has_target:
+    span = _threshold_span(ind, years)
+    if span is not None:
+        line = dict(color=TARGET_COLOUR, dash="dash", width=2)
         fig.add_trace(
-            go.Scatter(
-                x=[years.start - 0.3, years.stop - 0.7],
-                y=[ind.target, ind.target],
-                mode="lines",
-                line=dict(color=TARGET_COLOUR, dash="dash", width=2),
-                name=_target_name(ind, lang),
-            )
+            go.Scatter(x=list(span), y=[ind.target] * 2, mode="lines", line=line, name=_target_name(ind, lang))
         )
     missing = [int(y) for y in s.index[s["value"].isna()]]
     title = "<br>".join(textwrap.wrap(f"{ind.name(lang)} ({_unit(ind, lang)})", TITLE_WIDTH))
@@ -129,6 +143,25 @@ def _panel_domains(n: int, cols: int, gap_x: float, gap_y: float) -> list[tuple[
     return out
 
 
+def _panel_trace(s: pd.DataFrame, name: str, n: str, lang: str) -> dict[str, object]:
+    """One small panel's line; each point marked by its provenance (hollow = illustrative, as on the trend chart)."""
+    marks = [PROVENANCE_MARKERS.get(p, PROVENANCE_MARKERS[Provenance.ILLUSTRATIVE.value]) for p in s["provenance"]]
+    symbols, colours = [m["symbol"] for m in marks], [m["color"] for m in marks]
+    return dict(
+        type="scatter",
+        x=list(s.index),
+        y=s["value"].tolist(),
+        mode="lines+markers",
+        line=dict(color="#1f3b73"),
+        marker=dict(size=7, symbol=symbols, color=colours, line=dict(width=1.5)),
+        name=name,
+        customdata=[t(f"provenance.{p}", lang) if isinstance(p, str) else "" for p in s["provenance"]],
+        hovertemplate="%{x}: %{y}<extra>%{customdata}</extra>",
+        xaxis=f"x{n}",
+        yaxis=f"y{n}",
+    )
+
+
 def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[Indicator], lang: str) -> go.Figure:
     """One small trend panel per indicator of a category, each with its target.
 
@@ -170,25 +203,13 @@ def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[I
                     font=dict(size=12, color="#6b6b6b"),
                 )
             )
-        traces.append(
-            dict(
-                type="scatter",
-                x=list(s.index),
-                y=s["value"].tolist(),
-                mode="lines+markers",
-                line=dict(color="#1f3b73"),
-                marker=dict(size=6),
-                name=ind.name(lang),
-                xaxis=f"x{n}",
-                yaxis=f"y{n}",
-            )
-        )
-        if ind.has_target:
+        traces.append(_panel_trace(s, ind.name(lang), n, lang))
+        span = _threshold_span(ind, years)
+        if span is not None:
             line = dict(color=TARGET_COLOUR, dash="dash", width=1.5)
             shapes.append(
-                dict(
-                    type="line", xref=f"x{n} domain", x0=0, x1=1, yref=f"y{n}", y0=ind.target, y1=ind.target, line=line
-                )
+                dict(type="line", xref=f"x{n}", x0=span[0], x1=span[1], yref=f"y{n}", y0=ind.target, y1=ind.target)
+                | {"line": line}
             )
         titles.append(
             dict(

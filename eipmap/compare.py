@@ -27,7 +27,9 @@ def attainment_matrix(data: Dataset, year: int, indicators: list[Indicator]) -> 
     order = scope.sort_values(["is_demonstration", "province_code", "park_id"], ascending=[False, True, True])[
         "park_id"
     ]
-    cols = {ind.indicator_id: attainment(year_values(data, ind.indicator_id, year), ind) for ind in indicators}
+    cols = {
+        ind.indicator_id: attainment(year_values(data, ind.indicator_id, year), ind.as_of(year)) for ind in indicators
+    }
     return pd.DataFrame(cols).reindex(order)
 
 
@@ -69,6 +71,7 @@ def radar_frame(data: Dataset, park_id: str, year: int) -> pd.DataFrame:
 def province_rollup(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
     """Per province (pilot provinces first): median, best and worst park, parks below target (no data not counted)."""
     values = year_values(data, ind.indicator_id, year)
+    ind = ind.as_of(year)  # a lapsed threshold counts nobody as below it
     att = attainment(values, ind)
     parks = data.parks.set_index("park_id")
     rows = []

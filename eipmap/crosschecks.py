@@ -84,6 +84,11 @@ def catalogue_targets(file: str, catalogue: pd.DataFrame) -> list[Failure]:
     out += _row_failures(
         file, catalogue, reference & (catalogue["unit"] != Unit.NONE.value), "unit", "'none' for a reference row"
     )
+    superseded = catalogue["is_superseded"].astype(str) == "True"
+    dated = catalogue["in_force_until"].notna() & (catalogue["in_force_until"].astype(str) != "")
+    out += _row_failures(
+        file, catalogue, superseded != dated, "in_force_until", "the last day in force exactly when is_superseded"
+    )
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 
 import geopandas as gpd
@@ -78,6 +79,10 @@ def province_order(parks: pd.DataFrame) -> tuple[str, ...]:
     return (*PILOT_PROVINCE_CODES, *others)
 
 
+def _date_or_none(cell: object) -> date | None:
+    return date.fromisoformat(cell) if isinstance(cell, str) and cell else None
+
+
 def indicators_from(catalogue: pd.DataFrame) -> dict[str, Indicator]:
     """Typed ``Indicator`` records for every non-reference row."""
     scored = catalogue[catalogue["kind"] != IndicatorKind.REFERENCE.value]
@@ -98,5 +103,6 @@ def indicators_from(catalogue: pd.DataFrame) -> dict[str, Indicator]:
             legal_reference=rec["legal_reference"] if isinstance(rec["legal_reference"], str) else "",
             framework=str(rec["framework"]),
             source_url=str(rec["source_url"]),
+            in_force_until=_date_or_none(rec["in_force_until"]),
         )
     return out

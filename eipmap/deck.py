@@ -138,8 +138,10 @@ def _trend_chart(slide: Slide, data: Dataset, park_id: str, spec: DeckSpec) -> b
     chart_data = CategoryChartData()
     chart_data.categories = [str(y) for y in s.index]
     chart_data.add_series(ind.name(spec.lang)[:60], [None if pd.isna(v) else float(v) for v in s["value"]])
-    if ind.has_target:
-        chart_data.add_series(t("deck.target", spec.lang), [ind.target] * len(s))
+    if ind.has_target:  # a lapsed threshold only over the years its text still covered
+        chart_data.add_series(
+            t("deck.target", spec.lang), [ind.target if ind.applies_in(int(y)) else None for y in s.index]
+        )
     shape = slide.shapes.add_chart(
         XL_CHART_TYPE.LINE_MARKERS, Inches(0.4), Inches(1.3), Inches(6.3), Inches(5.3), chart_data
     )

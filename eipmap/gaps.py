@@ -69,6 +69,7 @@ def criteria_counts(status: pd.DataFrame) -> pd.DataFrame:
 def gap_frame(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
     """Per park: value, target, gap in the unit, gap as % of target, attainment, criteria counts."""
     values = year_values(data, ind.indicator_id, year)
+    ind = ind.as_of(year)  # no gap to a threshold that had lapsed by then
     gap = gap_to_target(values, ind)
     frame = pd.DataFrame(
         {

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import math
 import tomllib
+from datetime import date
 from functools import cache
 
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from eipmap.models import ReleaseStamp
@@ -53,6 +55,11 @@ def release_text(stamp: ReleaseStamp, lang: str) -> str:
     if stamp.number == 0 or stamp.published is None:
         return t("releases.stamp_files", lang)
     return t("releases.stamp", lang, release=stamp.number, date=stamp.published.isoformat())
+
+
+def fmt_date(day: date, lang: str) -> str:
+    """A calendar date as each language writes it: 14/07/2022, 14 Jul 2022."""
+    return format_date(day, format="dd/MM/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang)
 
 
 def fmt_number(value: float | None, lang: str, decimals: int = 1) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -37,10 +37,11 @@ class Direction(StrEnum):
 
 
 class TargetKind(StrEnum):
-    """What a target is: a legal minimum, a programme benchmark, or no target."""
+    """What a target is: a legal minimum, a benchmark (never a target), the project's reading of a text, or none."""
 
     LEGAL_MINIMUM = "legal_minimum"
     PROGRAMME_BENCHMARK = "programme_benchmark"
+    INTERPRETATION = "interpretation"
     NONE = "none"
 
 
@@ -190,11 +191,22 @@ class Indicator:
     legal_reference: str
     framework: str
     source_url: str
+    in_force_until: date | None = None  # the last day a superseded text applied
 
     @property
     def has_target(self) -> bool:
-        """True when the indicator has a numeric target of either kind."""
+        """True when the indicator has a numeric threshold of any kind (in some year)."""
         return self.target_kind is not TargetKind.NONE and not math.isnan(self.target)
+
+    def applies_in(self, year: int) -> bool:
+        """Whether the threshold holds for ``year``: a superseded one only for years that ended before it lapsed."""
+        return self.has_target and (self.in_force_until is None or year < self.in_force_until.year)
+
+    def as_of(self, year: int) -> Indicator:
+        """The row as it stands in ``year``: a lapsed threshold is no target (never colours, never counts)."""
+        if self.applies_in(year) or not self.has_target:
+            return self
+        return replace(self, target=math.nan, target_kind=TargetKind.NONE)
 
     def name(self, lang: str) -> str:
         """The name in ``lang`` (``vi`` or ``en``)."""

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from eipmap.i18n import fmt_number, t
-from eipmap.models import Direction, Indicator, Unit
+from eipmap.i18n import fmt_date, fmt_number, t
+from eipmap.models import Direction, Indicator, TargetKind, Unit
 from eipmap.scoring import attainment
 
 NO_DATA_COLOUR = "#ffffff"
@@ -46,7 +46,7 @@ class Overlay:
     year: int
     table: pd.DataFrame  # index park_id; columns value, provenance, source_url, note, attainment, colour
     legend: tuple[LegendEntry, ...]
-    scheme: str  # "attainment" | "yes_no" | "classed"
+    scheme: str  # "attainment" (legal minimum) | "benchmark" | "interpretation" | "yes_no" | "classed"
 
 
 def year_values(values: pd.DataFrame, indicator_id: str, year: int) -> pd.DataFrame:
@@ -55,17 +55,26 @@ def year_values(values: pd.DataFrame, indicator_id: str, year: int) -> pd.DataFr
     return rows.set_index("park_id")[["value", "provenance", "source_url", "note"]]
 
 
-def _attainment_colours(att: pd.Series, lang: str) -> tuple[pd.Series, list[LegendEntry]]:
+def _attainment_colours(att: pd.Series, lang: str, scheme: str) -> tuple[pd.Series, list[LegendEntry]]:
+    """Three classes of attainment; a benchmark or an interpretation is named as such, never as a target."""
     colours = pd.Series(NO_DATA_COLOUR, index=att.index)
     for upper, colour in reversed(ATTAINMENT_BINS):
         colours[att < upper] = colour
     colours[att.isna()] = NO_DATA_COLOUR
+    word = "target" if scheme == "attainment" else "reference"
     legend = [
-        LegendEntry(ATTAINMENT_BINS[2][1], t("legend.target_met", lang)),
-        LegendEntry(ATTAINMENT_BINS[1][1], t("legend.target_mid", lang)),
-        LegendEntry(ATTAINMENT_BINS[0][1], t("legend.target_low", lang)),
+        LegendEntry(ATTAINMENT_BINS[2][1], t(f"legend.{word}_met", lang)),
+        LegendEntry(ATTAINMENT_BINS[1][1], t(f"legend.{word}_mid", lang)),
+        LegendEntry(ATTAINMENT_BINS[0][1], t(f"legend.{word}_low", lang)),
     ]
     return colours, legend
+
+
+SCHEME_OF_KIND = {
+    TargetKind.LEGAL_MINIMUM: "attainment",
+    TargetKind.PROGRAMME_BENCHMARK: "benchmark",
+    TargetKind.INTERPRETATION: "interpretation",
+}
 
 
 def _yes_no_colours(values: pd.Series, lang: str) -> tuple[pd.Series, list[LegendEntry]]:
@@ -100,11 +109,16 @@ def classify(values: pd.Series, direction: Direction, lang: str) -> tuple[pd.Ser
 def build_overlay(
     values: pd.DataFrame, park_ids: pd.Index | pd.Series, ind: Indicator, year: int, lang: str
 ) -> Overlay:
-    """Values, attainment and colours of ``ind`` in ``year`` for every park in ``park_ids``."""
+    """Values, attainment and colours of ``ind`` in ``year`` for every park in ``park_ids``.
+
+    A threshold that had lapsed by ``year`` colours nothing: the values are classed instead.
+    """
+    rule = ind.as_of(year)
     table = year_values(values, ind.indicator_id, year).reindex(park_ids)
-    table["attainment"] = attainment(table["value"], ind)
-    if ind.has_target and ind.direction is not Direction.NONE:
-        colours, legend, scheme = *_attainment_colours(table["attainment"], lang), "attainment"
+    table["attainment"] = attainment(table["value"], rule)
+    if rule.has_target and rule.direction is not Direction.NONE:
+        scheme = SCHEME_OF_KIND[rule.target_kind]
+        colours, legend = _attainment_colours(table["attainment"], lang, scheme)
     elif ind.unit is Unit.BOOLEAN:
         colours, legend, scheme = *_yes_no_colours(table["value"], lang), "yes_no"
     else:
@@ -117,3 +131,16 @@ def build_overlay(
 def count_no_data(overlay: Overlay) -> int:
     """How many parks have no value for the overlay's indicator and year."""
     return int(np.isnan(overlay.table["value"].astype(float)).sum())
+
+
+def legend_caption(overlay: Overlay, lang: str) -> str:
+    """How the map is coloured, in words: a legal minimum, a benchmark, the project's reading, a lapsed threshold."""
+    catalogue_row = overlay.indicator
+    unit = t(f"unit.{catalogue_row.unit.value}", lang)
+    target = f"{fmt_number(catalogue_row.target, lang)} {unit}".strip()
+    if overlay.scheme in ("attainment", "benchmark", "interpretation"):
+        return t(f"legend.scheme_{overlay.scheme}", lang, target=target)
+    if catalogue_row.has_target and catalogue_row.in_force_until and not catalogue_row.applies_in(overlay.year):
+        when = fmt_date(catalogue_row.in_force_until, lang)
+        return t("legend.lapsed", lang, target=target, date=when, year=overlay.year)
+    return t(f"legend.scheme_{overlay.scheme}", lang)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from eipmap.gaps import criteria_status, decree35_criteria, year_values
 from eipmap.loading import Dataset
-from eipmap.models import Category
+from eipmap.models import Category, Provenance
 from eipmap.scoring import CriterionStatus
 
 IEF_SCORES = {
@@ -35,10 +35,16 @@ class Card:
 
     park_id: str
     year: int
-    lines: pd.DataFrame  # indicator_id, name_vi, name_en, legal_reference, source_url, target, unit, value, status
+    lines: pd.DataFrame  # indicator_id, name_vi, name_en, legal_reference, source_url, target, unit, value,
+    # provenance (of the value; empty without one), status
     verdict: Readiness
     failed: int
     no_data: int
+
+    @property
+    def illustrative(self) -> bool:
+        """True when any evidence the verdict rests on is illustrative: the verdict is then illustrative too."""
+        return bool((self.lines["provenance"] == Provenance.ILLUSTRATIVE.value).any())
 
 
 def verdict(statuses: pd.Series) -> tuple[Readiness, int, int]:
@@ -55,6 +61,8 @@ def verdict(statuses: pd.Series) -> tuple[Readiness, int, int]:
 def card(data: Dataset, park_id: str, year: int) -> Card:
     """Every criterion with its legal article, source, threshold, the park's value and pass/fail/no data."""
     status = criteria_status(data, year).loc[park_id]
+    rows_now = data.values[(data.values["park_id"] == park_id) & (data.values["year"] == year)]
+    own = rows_now.set_index("indicator_id")["provenance"]
     rows = []
     for ind in decree35_criteria(data):
         rows.append(
@@ -67,6 +75,7 @@ def card(data: Dataset, park_id: str, year: int) -> Card:
                 "target": ind.target,
                 "unit": ind.unit.value,
                 "value": year_values(data, ind.indicator_id, year).loc[park_id],
+                "provenance": str(own.get(ind.indicator_id, "")),
                 "status": status[ind.indicator_id],
             }
         )

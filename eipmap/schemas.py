@@ -111,6 +111,7 @@ class CatalogueSchema(_Base):
     target: Series[float] = pa.Field(nullable=True)
     target_kind: Series[str] = pa.Field(isin=_values(TargetKind))
     is_superseded: Series[str] = pa.Field(isin=BOOL_TEXT)
+    in_force_until: Series[str] = pa.Field(nullable=True, str_matches=r"^\d{4}-\d{2}-\d{2}$")
     legal_reference: Series[str] = pa.Field(nullable=True)
     framework: Series[str]
     source_url: Series[str] = pa.Field(str_matches=r"^https?://")

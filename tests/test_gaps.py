@@ -73,7 +73,8 @@ def test_failed_criteria_filter(dataset: Dataset) -> None:
 
 def test_criteria_are_the_decree35_ones_in_force(dataset: Dataset) -> None:
     ids = [i.indicator_id for i in decree35_criteria(dataset)]
-    assert ids == ["D35-37.1a", "D35-37.1b", "D35-37.1c", "D35-37.2a", "D35-37.2b", "D35-37.2b-ISO", "D35-37.2c"]
+    # D35-37.2b-ISO is the project's reading of Art. 37(2)(b) (the decree sets no share): never part of a verdict
+    assert ids == ["D35-37.1a", "D35-37.1b", "D35-37.1c", "D35-37.2a", "D35-37.2b", "D35-37.2c"]
 
 
 def test_downloads_have_vietnamese_headers_with_units(dataset: Dataset) -> None:

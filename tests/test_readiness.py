@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from eipmap.gaps import decree35_criteria
+from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.readiness import (
     Readiness,
@@ -36,11 +38,16 @@ def test_verdict_rules(statuses: list[str], expected: Readiness, failed: int, no
 @pytest.mark.parametrize("park_id", DEMO)
 def test_every_line_of_a_demonstration_card_names_its_legal_source(dataset: Dataset, park_id: str) -> None:
     c = card(dataset, park_id, 2024)
-    assert len(c.lines) == 7
+    assert list(c.lines["indicator_id"]) == [i.indicator_id for i in decree35_criteria(dataset)]
     assert c.lines["legal_reference"].str.contains(r"Decree 35/2022/NĐ-CP Art\. 37\(").all()
     assert c.lines["source_url"].str.startswith("http").all()
     table = card_table(c, "vi")
     assert table["Căn cứ pháp lý"].str.len().gt(0).all() and table["Nguồn"].str.startswith("http").all()
+    v = dataset.values
+    own = v[(v["park_id"] == park_id) & (v["year"] == 2024)].set_index("indicator_id")["provenance"]
+    expected = [own.get(i, "") for i in c.lines["indicator_id"]]  # each line shows its own value's provenance
+    assert list(c.lines["provenance"]) == expected
+    assert list(table["Nguồn gốc số liệu"]) == [t(f"provenance.{p}", "vi") if p else "–" for p in expected]
 
 
 def test_evidence_value_and_status_agree(dataset: Dataset) -> None:
@@ -49,15 +56,26 @@ def test_evidence_value_and_status_agree(dataset: Dataset) -> None:
     assert recp["status"] == ("pass" if recp["value"] >= 20 else "fail")
 
 
-def test_verdict_text(dataset: Dataset) -> None:
-    c = card(dataset, "deep-c-haiphong-1", 2024)
+@pytest.mark.parametrize("park_id", DEMO)
+def test_verdict_text_says_when_it_rests_on_illustrative_values(dataset: Dataset, park_id: str) -> None:
+    c = card(dataset, park_id, 2024)
     text = verdict_text(c, "en")
     expected = {
         Readiness.MEETS_ALL: "Meets all criteria",
         Readiness.MISSING: "Missing",
         Readiness.INSUFFICIENT_DATA: "Insufficient data",
     }
-    assert text.startswith(expected[c.verdict])
+    rests_on_illustrative = (c.lines["provenance"] == "illustrative").any()
+    prefix = "Illustrative verdict (rests on illustrative values): " if rests_on_illustrative else ""
+    assert text == prefix + text.removeprefix(prefix) and text.removeprefix(prefix).startswith(expected[c.verdict])
+    assert text.startswith("Illustrative verdict") == rests_on_illustrative
+    assert verdict_text(c, "vi").startswith("Kết luận minh họa") == rests_on_illustrative
+
+
+def test_deep_c_meets_all_only_as_an_illustrative_verdict(dataset: Dataset) -> None:
+    """The audit's case: DEEP C 'meets all' Decree 35 criteria in 2024 on illustrative values; it must say so."""
+    c = card(dataset, "deep-c-haiphong-1", 2024)
+    assert c.illustrative and verdict_text(c, "vi").startswith("Kết luận minh họa")
 
 
 def test_parks_without_values_have_insufficient_data(dataset: Dataset) -> None:

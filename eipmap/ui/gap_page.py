@@ -23,7 +23,7 @@ def render(data: Dataset, lang: str) -> None:
     ind = choice.indicator
     st.header(t("gaps.title", lang), anchor=False)
     st.caption(t("gaps.intro", lang))
-    if not ind.has_target:
+    if not ind.applies_in(choice.year):
         st.info(t("gaps.no_target", lang))
     filt = gap_filter(data, ind, choice.year, st, full=True)
     matched = apply_filter(data, filt)

@@ -26,7 +26,7 @@ def _persisted(container: Any, widget: str, name: str, label: str, default: Any,
 
 
 def gap_filter(data: Dataset, ind: Indicator, year: int, container: Any, *, full: bool) -> GapFilter:
-    """Province pills, demonstration-only, below target; with ``full`` also gap %, failed criteria, no data.
+    """Pills, demonstration-only, below target (in force in ``year``); ``full``: gap %, failed criteria, no data.
 
     The map page (compact) and the gap page (full) keep separate filter states.
     """
@@ -54,9 +54,9 @@ def gap_filter(data: Dataset, ind: Indicator, year: int, container: Any, *, full
         t("gaps.below_target", lang),
         full,
         "value",
-        disabled=not ind.has_target,
+        disabled=not ind.applies_in(year),
     )
-    filt = GapFilter(ind.indicator_id, year, tuple(provinces or ()), bool(demo), bool(below) and ind.has_target)
+    filt = GapFilter(ind.indicator_id, year, tuple(provinces or ()), bool(demo), bool(below) and ind.applies_in(year))
     if not full:
         return filt
     cols = container.columns(3)
@@ -70,7 +70,7 @@ def gap_filter(data: Dataset, ind: Indicator, year: int, container: Any, *, full
         min_value=0.0,
         max_value=100.0,
         step=5.0,
-        disabled=not ind.has_target,
+        disabled=not ind.applies_in(year),
     )
     min_failed = _persisted(
         cols[1],
@@ -104,7 +104,7 @@ def gap_filter(data: Dataset, ind: Indicator, year: int, container: Any, *, full
         filt.provinces,
         filt.demonstration_only,
         filt.below_target,
-        min_gap_pct=float(min_gap) if ind.has_target and min_gap else None,
+        min_gap_pct=float(min_gap) if ind.applies_in(year) and min_gap else None,
         min_failed_criteria=int(min_failed) if min_failed else None,
         no_data_for=no_data or None,
     )

@@ -16,10 +16,10 @@ import streamlit as st
 
 from eipmap.gaps import GapFilter, apply_filter
 from eipmap.html_export import export_map
-from eipmap.i18n import fmt_number, t
+from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.mapview import MapView, park_view, province_view
-from eipmap.overlay import Overlay, count_no_data
+from eipmap.overlay import Overlay, count_no_data, legend_caption
 from eipmap.overview import demonstration_parks, province_summary
 from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
@@ -86,11 +86,7 @@ def _legend(overlay: Overlay, lang: str) -> None:
     ind = overlay.indicator
     unit = t(f"unit.{ind.unit.value}", lang)
     st.markdown(f"**{t('legend.title', lang)}: {escape_markdown(ind.name(lang))}** ({unit}) · {overlay.year}")
-    if overlay.scheme == "attainment":
-        target = f"{fmt_number(ind.target, lang)} {unit}".strip()
-        st.caption(t("legend.scheme_attainment", lang, target=target))
-    else:
-        st.caption(t(f"legend.scheme_{overlay.scheme}", lang))
+    st.caption(legend_caption(overlay, lang))
     swatches = "".join(
         f'<span class="eip-swatch"><i style="background:{e.colour};{NO_DATA_BORDER if e.is_no_data else ""}"></i>'
         f"{html.escape(e.label)}</span>"

@@ -57,6 +57,7 @@ def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None
             ids = tuple(i.indicator_id for i in others)
             figure = cache.small_multiples(cache.release_key(), park_id, ids, lang)
             st.plotly_chart(figure, width="stretch", key="multiples")
+            st.caption(t("panel.multiples_provenance", lang))
         else:
             st.caption(t("panel.no_indicators", lang))
 

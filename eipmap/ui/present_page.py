@@ -77,7 +77,7 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
     elif step.kind is StepKind.PROVINCE and step.key is not None:
         frame = province_values(data, step.key, indicator_id, year)
         fig = build_province_bars(
-            frame, f"{ind.name(lang)} · {year}", ind.target if ind.has_target else None, lang, big=True
+            frame, f"{ind.name(lang)} · {year}", ind.target if ind.applies_in(year) else None, lang, big=True
         )
     else:
         assert step.key is not None
