@@ -67,6 +67,14 @@ DATA_FILES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
         OWN_LICENCE,
     ),
     (
+        "data/parks/coverage.csv",
+        (
+            "Số KCN theo nguồn công bố của từng tỉnh, thành phố (báo chí, ban quản lý), mỗi dòng có URL",
+            "Parks per province as public sources count them (press, IZ authorities), a URL per row",
+        ),
+        ("Dữ kiện (không có bản quyền)", "Facts (no copyright)"),
+    ),
+    (
         "data/indicators/catalogue.csv",
         (
             "Nghị định 35/2022/NĐ-CP, Nghị định 82/2018/NĐ-CP, Khung quốc tế về KCN sinh thái v2.0",

@@ -39,6 +39,7 @@ class Dataset:
     background: gpd.GeoDataFrame
     archipelagos: gpd.GeoDataFrame
     province_merge: pd.DataFrame
+    coverage: pd.DataFrame  # parks per province in public sources (what the dataset covers)
     parks: pd.DataFrame
     catalogue: pd.DataFrame
     values: pd.DataFrame

@@ -44,6 +44,7 @@ FORMAT = 1
 LOG = logging.getLogger("eipmap.dataset_cache")
 # the Dataset's tables, and which of them are GeoDataFrames (everything else in a Dataset is derived or set later)
 TABLES: tuple[str, ...] = ("provinces", "former_provinces", "background", "archipelagos", "province_merge")
+TABLES += ("coverage",)
 TABLES += ("parks", "catalogue", "values", "firms", "links")
 GEO_TABLES = frozenset({"provinces", "former_provinces", "background", "archipelagos"})
 

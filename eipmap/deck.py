@@ -21,6 +21,7 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches, Pt
 
 from eipmap.charts import series
+from eipmap.coverage import coverage_caption
 from eipmap.i18n import release_text, t
 from eipmap.loading import Dataset
 from eipmap.models import Provenance
@@ -128,7 +129,9 @@ def _map_slide(deck: PresentationType, data: Dataset, spec: DeckSpec) -> None:
     slide.shapes.add_picture(
         io.BytesIO(render_map_png(data, overlay, spec.lang)), Inches(0.4), Inches(1.3), height=Inches(5.5)
     )
-    _table(slide, province_summary(overlay, data.parks, spec.lang), (7.4, 1.5, 5.6, 2.6), spec.lang, size=11)
+    summary = province_summary(overlay, data.parks, spec.lang, data.coverage)
+    _table(slide, summary, (7.4, 1.5, 5.6, 2.6), spec.lang, size=10)
+    _text(slide, (7.4, 4.5, 5.6, 1.2), coverage_caption(data, spec.lang), size=10)  # counts cover the dataset only
 
 
 def _trend_chart(slide: Slide, data: Dataset, park_id: str, spec: DeckSpec) -> bool:

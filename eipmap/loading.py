@@ -174,6 +174,10 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
     out: list[Failure] = []
     if parks is not None and merge is not None and provinces is not None and "province_code" in provinces:
         out += cc.park_provinces("parks/parks.csv", parks, merge, set(provinces["province_code"]))
+    coverage = frames["parks/coverage.csv"]
+    if coverage is not None and provinces is not None and "province_code" in provinces:
+        known = pd.Series(sorted(provinces["province_code"]))
+        out += cc.unknown_ids("parks/coverage.csv", coverage, "province_code", known, "province_code of the provinces")
     if cat is not None:
         out += cc.catalogue_targets("indicators/catalogue.csv", cat)
     if values is not None and cat is not None:
@@ -226,6 +230,7 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
         background=geo[BACKGROUND_FILE],  # type: ignore[arg-type]
         archipelagos=geo[ARCHIPELAGOS_FILE],  # type: ignore[arg-type]
         province_merge=frames["geo/province_merge_2025.csv"],  # type: ignore[arg-type]
+        coverage=frames["parks/coverage.csv"],  # type: ignore[arg-type]
         parks=parks,
         catalogue=frames["indicators/catalogue.csv"],  # type: ignore[arg-type]
         values=frames["indicators/values.csv"],  # type: ignore[arg-type]

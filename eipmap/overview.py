@@ -11,9 +11,12 @@ from eipmap.i18n import t
 from eipmap.overlay import Overlay
 
 
-def province_summary(overlay: Overlay, parks: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Per province (pilot provinces first): parks, parks with a value, parks meeting the target, median value."""
+def province_summary(
+    overlay: Overlay, parks: pd.DataFrame, lang: str, coverage: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per province (pilot first): parks, parks the sources list, with a value, meeting the target, median value."""
     joined = parks.join(overlay.table[["value", "attainment"]], on="park_id")
+    listed = coverage.set_index("province_code")["parks_in_sources"] if coverage is not None else pd.Series(dtype=int)
     rows = []
     for code in province_order(parks):
         own = joined[joined["province_code"] == code]
@@ -24,6 +27,7 @@ def province_summary(overlay: Overlay, parks: pd.DataFrame, lang: str) -> pd.Dat
             {
                 t("overview.province", lang): own[f"province_name_{lang}"].iloc[0],
                 t("overview.parks", lang): len(own),
+                t("coverage.in_sources", lang): listed.get(code),
                 t("overview.with_data", lang): len(known),
                 t("overview.meeting_target", lang): met,
                 t("overview.median", lang): float(known.median()) if len(known) else math.nan,
@@ -32,6 +36,8 @@ def province_summary(overlay: Overlay, parks: pd.DataFrame, lang: str) -> pd.Dat
     table = pd.DataFrame(rows)
     met_col = t("overview.meeting_target", lang)
     table[met_col] = table[met_col].astype("Int64")  # missing where the indicator has no target
+    listed_col = t("coverage.in_sources", lang)
+    table[listed_col] = table[listed_col].astype("Int64")  # missing where no source counts the province's parks
     return table
 
 

@@ -37,6 +37,7 @@ BOOL_COLUMNS = (
     "in_dashboard_scope",
     "is_demonstration",
     "is_superseded",
+    "approximate",
     "is_named_in_source",
     "is_external",
 )
@@ -182,9 +183,21 @@ class LinkSchema(_Base):
     notes: Series[str] = pa.Field(nullable=True)
 
 
+class CoverageSchema(_Base):
+    """data/parks/coverage.csv — how many parks public sources list per province, to say what the dataset covers."""
+
+    province_code: Series[str] = pa.Field(str_matches=r"^\d{2}$", unique=True)
+    parks_in_sources: Series[int] = pa.Field(ge=0)
+    approximate: Series[str] = pa.Field(isin=BOOL_TEXT)
+    as_of: Series[str] = pa.Field(str_matches=r"^\d{4}-\d{2}-\d{2}$")
+    source_url: Series[str] = pa.Field(str_matches=r"^https?://")
+    note: Series[str] = pa.Field(nullable=True)
+
+
 # file name (relative to the data directory) → schema
 CSV_SCHEMAS: dict[str, type[_Base]] = {
     "geo/province_merge_2025.csv": ProvinceMergeSchema,
+    "parks/coverage.csv": CoverageSchema,
     "parks/parks.csv": ParkSchema,
     "indicators/catalogue.csv": CatalogueSchema,
     "indicators/values.csv": ValueSchema,

@@ -215,6 +215,7 @@ def generate(out: Path, scale: int) -> None:
     shutil.copytree(DATA / "geo", out / "geo")
     for sub in ("parks", "indicators", "symbiosis"):
         (out / sub).mkdir(parents=True)
+    shutil.copy(DATA / "parks" / "coverage.csv", out / "parks" / "coverage.csv")  # sources count real parks only
     parks = parks_table(PARKS * scale, rng)
     catalogue = catalogue_table(INDICATORS)
     firms, links = firms_and_links(parks, FIRMS * scale, LINKS * scale, rng)

@@ -137,7 +137,9 @@ def test_search_by_old_province_explains_the_merger(app: AppTest) -> None:
 def test_about_page(app: AppTest) -> None:
     app.switch_page("pages/about.py").run()
     assert not app.exception
-    assert "Số liệu minh họa" in str(app.dataframe[0].value)
+    coverage, provenance = app.dataframe[0].value, app.dataframe[1].value
+    assert list(coverage["Số KCN theo nguồn công bố"]) == [40, 25, 13, 52, 66]  # first: what the dataset covers
+    assert "Số liệu minh họa" in str(provenance)
 
 
 def test_broken_data_shows_the_problem_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from eipmap.about import PROGRAMME_TOTALS, data_files, provenance_counts
+from eipmap.coverage import coverage_caption, coverage_table
 from eipmap.i18n import fmt_number, t
 from eipmap.loading import Dataset
 from eipmap.ui.tables import show_table
@@ -25,6 +26,9 @@ def render(data: Dataset, lang: str) -> None:
             links=len(data.links),
         )
     )
+    st.subheader(t("coverage.title", lang), anchor=False)
+    st.caption(coverage_caption(data, lang))
+    show_table(coverage_table(data, lang), lang, key="coverage", name="coverage")
     st.subheader(t("about.programme_totals", lang), anchor=False)
     cols = st.columns(len(PROGRAMME_TOTALS))
     for col, total in zip(cols, PROGRAMME_TOTALS, strict=True):

@@ -14,6 +14,7 @@ import html
 
 import streamlit as st
 
+from eipmap.coverage import coverage_caption
 from eipmap.gaps import GapFilter, apply_filter
 from eipmap.html_export import export_map
 from eipmap.i18n import t
@@ -105,11 +106,12 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     title = t("overview.title", lang, indicator=overlay.indicator.name(lang), year=overlay.year)
     st.markdown(f"**{escape_markdown(title)}**")
     show_table(
-        province_summary(overlay, data.parks, lang),
+        province_summary(overlay, data.parks, lang, data.coverage),
         lang,
         key="province-summary",
         name=f"five-provinces-{overlay.indicator.indicator_id}-{overlay.year}",
     )
+    st.caption(coverage_caption(data, lang))
     st.markdown(f"**{t('overview.demonstration', lang)}**")
     cols = st.columns(2)
     for i, (park_id, name) in enumerate(demonstration_parks(data.parks, lang)):

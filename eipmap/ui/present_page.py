@@ -8,6 +8,7 @@ import streamlit as st
 
 from eipmap.charts import build_trend_chart
 from eipmap.charts_compare import build_province_bars, build_status_bars
+from eipmap.coverage import coverage_caption
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
@@ -74,6 +75,7 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
         st.markdown(f"**{ind.name(lang)} · {year}**")
         overlay = overlay_of(release_key(), indicator_id, year, lang)
         fig = build_status_bars(province_status_counts(overlay, data.parks), names, lang)
+        st.caption(coverage_caption(data, lang))
     elif step.kind is StepKind.PROVINCE and step.key is not None:
         frame = province_values(data, step.key, indicator_id, year)
         fig = build_province_bars(

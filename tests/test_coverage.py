@@ -1,0 +1,63 @@
+"""What the dataset covers: every count of parks says how many the public sources list."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eipmap.coverage import coverage_caption, coverage_frame, coverage_table
+from eipmap.errors import DataValidationError
+from eipmap.loading import Dataset, load_dataset
+from eipmap.overlay import build_overlay
+from eipmap.overview import province_summary
+from tests.conftest import DATA
+
+
+def _from_files() -> tuple[dict[str, int], dict[str, int]]:
+    """Sources count and dataset count per province, read straight from the CSVs."""
+    with (DATA / "parks" / "coverage.csv").open(encoding="utf-8") as fh:
+        listed = {r["province_code"]: int(r["parks_in_sources"]) for r in csv.DictReader(fh)}
+    held: dict[str, int] = {}
+    with (DATA / "parks" / "parks.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            held[r["province_code"]] = held.get(r["province_code"], 0) + 1
+    return listed, held
+
+
+def test_every_pilot_province_has_a_sourced_count(dataset: Dataset) -> None:
+    frame = coverage_frame(dataset)
+    assert list(frame.index) == ["31", "48", "92", "75", "79"]  # the five, in programme order
+    assert frame["source_url"].str.startswith("https://").all()
+    listed, held = _from_files()
+    assert frame["parks_in_sources"].to_dict() == listed
+    assert frame["in_dataset"].to_dict() == {c: held.get(c, 0) for c in listed}
+    assert (frame["in_dataset"] <= frame["parks_in_sources"]).all()  # the shipped data is a sample of what exists
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_caption_gives_held_and_listed_totals(dataset: Dataset, lang: str) -> None:
+    listed, held = _from_files()
+    text = coverage_caption(dataset, lang)
+    assert f"{sum(held[c] for c in listed)} " in text and f"≈ {sum(listed.values())} " in text
+    table = coverage_table(dataset, lang)
+    assert table.iloc[:, 1].dtype.kind == "i" and table.iloc[:, 3].dtype.kind == "f"  # numbers stay numbers
+
+
+def test_the_overview_names_the_sources_count_beside_the_dataset_count(dataset: Dataset) -> None:
+    overlay = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["D35-37.2c"], 2024, "vi")
+    table = province_summary(overlay, dataset.parks, "vi", dataset.coverage).set_index("Tỉnh, thành phố")
+    assert table.at["Hải Phòng", "Số KCN theo nguồn công bố"] == 40
+    assert table.at["Hải Phòng", "Số KCN"] == _from_files()[1]["31"]
+    assert table["Số KCN theo nguồn công bố"].isna().sum() == 1  # Ninh Bình: not a pilot province, no count
+
+
+def test_a_coverage_row_for_an_unknown_province_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "parks" / "coverage.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "99,3,False,2025-01-01,https://example.org,\n", encoding="utf-8")
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    assert "parks/coverage.csv" in str(err.value) and "province_code" in str(err.value)
