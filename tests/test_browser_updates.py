@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page
+from playwright.sync_api import Error as PlaywrightError
 
 from eipmap.accounts import Role, add_user
 from eipmap.paths import REPO_DIR
@@ -52,8 +53,21 @@ def in_main(page: Page, text: str) -> None:
 
 
 def sign_in(page: Page, username: str, password: str) -> None:
-    page.get_by_text("Đăng nhập biên tập").click()
-    page.get_by_label("Tên đăng nhập").fill(username)
+    """Open the sidebar's sign-in box and sign in.
+
+    A rerun that lands while the box opens (the page just changed) can draw it closed again:
+    the box is opened until its field shows, as a user would click again.
+    """
+    field = page.get_by_label("Tên đăng nhập")
+    for _ in range(4):
+        if not field.is_visible():
+            page.get_by_text("Đăng nhập biên tập").click()
+        try:
+            field.wait_for(state="visible", timeout=5_000)
+            break
+        except PlaywrightError:
+            continue
+    field.fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập", exact=True).click()
 
