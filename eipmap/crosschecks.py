@@ -160,8 +160,11 @@ def link_endpoints(file: str, links: pd.DataFrame, firms: pd.DataFrame, parks: p
 
 
 def link_years(file: str, links: pd.DataFrame) -> list[Failure]:
-    """Years in order; links that operate(d) say when they started; quantity has a unit."""
-    out = _row_failures(
+    """Years in order; links that operate(d) say when they started; quantity has a unit; filled fields exist."""
+    named = links["illustrative_fields"].fillna("").astype(str).str.split(";")
+    unknown = named.map(lambda fields: any(f and f not in links.columns for f in fields))
+    out = _row_failures(file, links, unknown, "illustrative_fields", "column names of this table, separated by ';'")
+    out += _row_failures(
         file,
         links,
         links["year_status_changed"] < links["year_identified"],

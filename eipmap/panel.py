@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from eipmap.i18n import fmt_number, t
-from eipmap.models import Indicator
+from eipmap.models import Indicator, Provenance
+from eipmap.symbiosis import LinkCounts
 
 
 def park_record(parks: pd.DataFrame, park_id: str) -> dict[str, object]:
@@ -50,6 +51,22 @@ def source_urls(park: dict[str, object]) -> list[str]:
     return [u.strip() for u in str(park["source_urls"]).split("|") if u.strip()]
 
 
+def _filled_fields(fields: object, lang: str) -> str:
+    """'from firm, years' — the fields of a documented link that were filled in, not taken from its source."""
+    names = [f for f in str(fields).split(";") if f and not _blank(fields)]
+    return ", ".join(dict.fromkeys(t(f"field.{f}", lang) for f in names)) or "–"
+
+
+def links_headline(counts: LinkCounts, lang: str) -> str:
+    """'Operating: 4 · Potential: 2 · …', then how many are illustrative and how many are cooperation only."""
+    text = t("panel.links_counts", lang, operating=counts.operating, potential=counts.potential, ended=counts.ended)
+    if counts.illustrative:
+        text += " · " + t("panel.links_illustrative", lang, n=counts.illustrative)
+    if counts.cooperation:
+        text += " · " + t("panel.links_cooperation", lang, n=counts.cooperation)
+    return text
+
+
 def links_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The links users read: resource, from → to, status, quantity, benefits, provenance, source."""
     return pd.DataFrame(
@@ -66,6 +83,13 @@ def links_table(own: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("table.co2", lang): own["co2_t_per_year"].to_numpy(),
             t("table.money", lang): own["money_usd_per_year"].to_numpy(),
             t("table.provenance", lang): [t(f"provenance.{p}", lang) for p in own["provenance"]],
+            t("table.counts_as_symbiosis", lang): [
+                t("table.symbiosis" if bool(c) else "table.cooperation", lang) for c in own["counts_as_symbiosis"]
+            ],
+            t("table.illustrative_fields", lang): [
+                t("table.whole_link", lang) if p == Provenance.ILLUSTRATIVE.value else _filled_fields(f, lang)
+                for f, p in zip(own["illustrative_fields"], own["provenance"], strict=True)
+            ],
             t("table.source", lang): own["source_url"].fillna("").to_numpy(),
         }
     )

@@ -38,6 +38,7 @@ BOOL_COLUMNS = (
     "is_demonstration",
     "is_superseded",
     "approximate",
+    "counts_as_symbiosis",
     "is_named_in_source",
     "is_external",
 )
@@ -168,6 +169,7 @@ class LinkSchema(_Base):
     description_vi: Series[str]
     description_en: Series[str]
     status: Series[str] = pa.Field(isin=_values(LinkStatus))
+    counts_as_symbiosis: Series[str] = pa.Field(isin=BOOL_TEXT)  # Circular 05/2025 Art. 2(1); False = cooperation
     year_identified: Series[int] = pa.Field(ge=2000, le=2030)
     year_operating_start: Series[pd.Int64Dtype] = pa.Field(ge=2000, le=2030, nullable=True)
     year_status_changed: Series[int] = pa.Field(ge=2000, le=2030)
@@ -178,6 +180,7 @@ class LinkSchema(_Base):
     energy_mwh_per_year: Series[float] = pa.Field(ge=0, nullable=True)
     money_usd_per_year: Series[float] = pa.Field(ge=0, nullable=True)
     provenance: Series[str] = pa.Field(isin=_values(Provenance))
+    illustrative_fields: Series[str] = pa.Field(nullable=True, str_matches=r"^[a-z_]+(;[a-z_]+)*$")
     source_url: Series[str] = pa.Field(nullable=True, str_matches=r"^https?://")
     reference_case: Series[str] = pa.Field(nullable=True)
     notes: Series[str] = pa.Field(nullable=True)

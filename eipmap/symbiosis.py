@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from eipmap.models import LINK_GROUP, LinkGroup, LinkStatus, Resource
+from eipmap.models import LINK_GROUP, LinkGroup, LinkStatus, Provenance, Resource
 
 RESOURCE_COLOURS: dict[Resource, str] = {
     Resource.WATER: "#1f78b4",
@@ -30,11 +30,13 @@ ARC_POINTS = 16
 
 @dataclass(frozen=True)
 class LinkCounts:
-    """Operating / potential / no longer feasible."""
+    """Operating / potential / no longer feasible; of all of them, how many are illustrative or mere cooperation."""
 
     operating: int
     potential: int
     ended: int
+    illustrative: int = 0
+    cooperation: int = 0  # not industrial symbiosis under Circular 05/2025 Art. 2(1)
 
 
 def park_links(links: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> pd.DataFrame:
@@ -54,7 +56,10 @@ def park_links(links: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> pd.Dat
 def count_links(own: pd.DataFrame) -> LinkCounts:
     """Counts of the three groups in a ``park_links`` table."""
     counts = own["group"].value_counts()
-    return LinkCounts(*(int(counts.get(g.value, 0)) for g in LinkGroup))
+    illustrative = int((own["provenance"] == Provenance.ILLUSTRATIVE.value).sum())
+    cooperation = int((~own["counts_as_symbiosis"].astype(bool)).sum())
+    operating, potential, ended = (int(counts.get(g.value, 0)) for g in LinkGroup)
+    return LinkCounts(operating, potential, ended, illustrative=illustrative, cooperation=cooperation)
 
 
 def arc(start: tuple[float, float], end: tuple[float, float]) -> list[tuple[float, float]]:

@@ -64,6 +64,16 @@ LABELS: dict[str, tuple[str, str, str]] = {
     "description_vi": ("Mô tả tiếng Việt", "Description in Vietnamese", ""),
     "description_en": ("Mô tả tiếng Anh", "Description in English", ""),
     "year_identified": ("Năm xác định", "Year identified", ""),
+    "counts_as_symbiosis": (
+        "Là cộng sinh (TT 05/2025 Đ. 2(1))",
+        "Symbiosis (Circular 05/2025 Art. 2(1))",
+        "True / False",
+    ),
+    "illustrative_fields": (
+        "Trường minh họa",
+        "Illustrative fields",
+        "tên cột, cách nhau bởi ; · column names, ; between",
+    ),
     "year_operating_start": ("Năm bắt đầu vận hành", "Year operation started", ""),
     "year_status_changed": ("Năm đổi trạng thái", "Year status changed", ""),
     "quantity": ("Khối lượng", "Quantity", "xem cột đơn vị · see unit column"),
@@ -101,7 +111,7 @@ def _enum_lists(data: Dataset) -> dict[str, list[str]]:
 def _list_for(kind: str, column: str) -> str | None:
     if column == "status":
         return "status_park" if kind == "parks" else "status_link" if kind == "links" else None
-    if column.startswith("is_"):
+    if column.startswith("is_") or column == "counts_as_symbiosis":
         return "bool"
     return (
         column

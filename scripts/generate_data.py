@@ -37,13 +37,15 @@ XUAN_MAI_NOTE = (
     "paper-mill rejects; fibre and water recovered; ~US$37,500/yr water and ~US$45,000/yr materials "
     "saved; ~95,000 t paper/yr (reported)"
 )
-# GEIPP expected yearly savings across its parks (programme totals, reported); the
-# per-park split below is illustrative and sums to those totals in 2023.
+# GEIPP expected yearly savings across its parks (programme totals, reported for the southern and
+# northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split below is illustrative, reaches
+# the totals in 2025 and never exceeds them (tests/test_data_truth.py).
 GEIPP_SPLIT = {
     "KPI-05": {"amata-bien-hoa": 1500, "deep-c-haiphong-1": 1700, "hiep-phuoc": 1200},
     "KPI-06": {"amata-bien-hoa": 30000, "deep-c-haiphong-1": 35000, "hiep-phuoc": 22000},
     "KPI-07": {"amata-bien-hoa": 8000, "deep-c-haiphong-1": 6000, "hiep-phuoc": 6800},
 }
+NO_LINK_RECORDED = "no operating symbiosis link recorded"  # such a year gets no count, not a 0
 BOOLEAN_THRESHOLDS = {
     "D35-37.1a": 0.25,
     "D35-37.1b": 0.35,
@@ -139,6 +141,7 @@ def link_table(rng: random.Random) -> pd.DataFrame:
         "description_vi",
         "description_en",
         "status",
+        "counts_as_symbiosis",
         "year_identified",
         "year_operating_start",
         "year_status_changed",
@@ -149,19 +152,25 @@ def link_table(rng: random.Random) -> pd.DataFrame:
         "energy_mwh_per_year",
         "money_usd_per_year",
         "provenance",
+        "illustrative_fields",
         "source_url",
         "reference_case",
         "notes",
     ]
     table = pd.DataFrame(rows).reindex(columns=cols)
+    table["counts_as_symbiosis"] = table["counts_as_symbiosis"].fillna(True).astype(bool)  # the rows that say no
     for col in ("year_operating_start",):
         table[col] = table[col].astype("Int64")
     return table
 
 
 def operating_links(links: pd.DataFrame, park_id: str, year: int) -> pd.DataFrame:
-    """Links of a park operating in ``year`` (started, and not stopped before that year)."""
-    own = links[links["park_id"] == park_id]
+    """Industrial-symbiosis links of a park operating in ``year`` (started, and not stopped before that year).
+
+    Cooperation that Circular 05/2025 Art. 2(1) does not call symbiosis (a partner outside the park, the
+    mandatory central wastewater plant) is not counted.
+    """
+    own = links[(links["park_id"] == park_id) & links["counts_as_symbiosis"].astype(bool)]
     started = own["year_operating_start"].fillna(9999).astype(int) <= year
     running = (own["status"] == "operating") | ((own["status"] == "discontinued") & (own["year_status_changed"] > year))
     return own[started & running]
@@ -216,15 +225,18 @@ def park_series(park: dict[str, object], rng: random.Random, links: pd.DataFrame
         put("KPI-09", year, round(_clip(sum(ief) / 4 + rng.gauss(0, 2), 0, 100), 1))
         if has_links:
             running = operating_links(links, str(park["park_id"]), year)
-            from_reported = bool((running["provenance"] == "reported").all())
+            filled = running["illustrative_fields"].fillna("").str.contains("year")
+            from_reported = bool((running["provenance"] == "reported").all() and not filled.any())
             put(
                 "D35-37.2b",
                 year,
                 float(len(running)),
                 "estimated" if from_reported else "illustrative",
                 "",
-                "Counted from the park's links in data/symbiosis/links.csv"
-                + ("" if from_reported else ", some of which are illustrative"),
+                "Counted from the park's industrial-symbiosis links (symbiosis/links.csv)"
+                + ("" if from_reported else "; some of them, or their years, are illustrative")
+                if len(running)
+                else NO_LINK_RECORDED,  # dropped once the gaps are cut
             )
     area = park["area_ha"]
     if not pd.isna(area):
@@ -237,12 +249,12 @@ def park_series(park: dict[str, object], rng: random.Random, links: pd.DataFrame
     return out
 
 
-def _savings(park_id: str, is_demo: bool, rng: random.Random) -> list[dict[str, object]]:
-    """RECP/IS savings: GEIPP parks ramp up to their share of the programme totals."""
+def _savings(park_id: str) -> list[dict[str, object]]:
+    """RECP/IS savings: the parks the totals cover ramp up to their share, never above the reported totals."""
     rows: list[dict[str, object]] = []
-    ramp = {2021: 0.35, 2022: 0.7, 2023: 1.0, 2024: 1.1, 2025: 1.18}
+    ramp = {2021: 0.35, 2022: 0.7, 2023: 0.9, 2024: 0.95, 2025: 1.0}
     for ind, split in GEIPP_SPLIT.items():
-        full = split.get(park_id, rng.uniform(0.03, 0.12) * sum(split.values()) / 3 if is_demo else None)
+        full = split.get(park_id)
         if full is None:
             continue
         for year, share in ramp.items():
@@ -322,7 +334,8 @@ def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) ->
             dropped = {ind for ind in measured if rng.random() < UNMONITORED_SHARE}
             series = [r for r in series if r["indicator_id"] not in dropped]
         series = [r for r in series if r["provenance"] != "illustrative" or rng.random() > GAP_SHARE]
-        rows.extend(series + _savings(str(park["park_id"]), bool(park["is_demonstration"]), rng))
+        series = [r for r in series if r["note"] != NO_LINK_RECORDED]  # no recorded link is no evidence of none
+        rows.extend(series + _savings(str(park["park_id"])))
     table = pd.DataFrame(rows)
     reported = pd.DataFrame(reported_values())
     keys = ["park_id", "indicator_id", "year"]

@@ -104,21 +104,31 @@ FIRMS: list[FirmRow] = [
     (
         "dv-petro-a",
         "deep-c-haiphong-1",
-        "Kho cảng hóa dầu A",
-        "Petrochemical terminal A",
-        "petrochemicals",
+        "Doanh nghiệp kho cảng A",
+        "Port and storage firm A",
+        "port and storage",
         False,
         False,
         S_DEEPC,
     ),
-    ("dv-tyre-a", "deep-c-haiphong-1", "Nhà máy săm lốp A", "Tyre plant A", "tyres", False, False, S_DEEPC),
+    # sector-neutral labels: "Tyre plant A" or "Gypsum board plant A" would name the one such tenant the park has
+    (
+        "dv-maker-a",
+        "deep-c-haiphong-1",
+        "Doanh nghiệp sản xuất A",
+        "Manufacturer A",
+        "manufacturing",
+        False,
+        False,
+        S_DEEPC,
+    ),
     ("dv-chem-a", "deep-c-haiphong-1", "Nhà máy hóa chất A", "Chemical plant A", "chemicals", False, False, S_DEEPC),
     (
-        "dv-board-a",
+        "dv-maker-b",
         "deep-c-haiphong-1",
-        "Nhà máy tấm thạch cao A",
-        "Gypsum board plant A",
-        "building materials",
+        "Doanh nghiệp sản xuất B",
+        "Manufacturer B",
+        "manufacturing",
         False,
         False,
         S_DEEPC,
@@ -328,6 +338,12 @@ FIRMS: list[FirmRow] = [
 ]
 
 TWELVE = "one of the 12 opportunities identified 2015–2019 (reported count); "
+# what the source does not give for the implemented one of the twelve: filled in, and marked so per field
+IMPLEMENTED_FILLED = "from_firm_id;to_firm_id;year_identified;year_operating_start;year_status_changed"
+NOT_IS_PARTNER = (
+    "; the partner is outside the park: cooperation, not industrial symbiosis under Circular 05/2025 Art. 2(1)(a) "
+    "(exchanges among enterprises within the park), so it never counts for Decree 35 Art. 37(2)"
+)
 TWELVE_ILL = TWELVE + "which firms and resource is illustrative"
 
 DOCUMENTED: list[dict[str, object]] = [
@@ -347,6 +363,7 @@ DOCUMENTED: list[dict[str, object]] = [
         source_url=S_KP,
         reference_case="IS-KP-01",
         notes="Identified by UNIDO 2018–2019; shown operating during the March 2023 study tour (start year not reported)",
+        illustrative_fields="year_operating_start",
     ),
     dict(
         link_id="IS-TN-01",
@@ -413,6 +430,7 @@ DOCUMENTED: list[dict[str, object]] = [
         reference_case="IS-TN-04",
         notes=TWELVE
         + "its existence and status are reported; firms, resource and years are not — drawn between placeholder firms",
+        illustrative_fields=IMPLEMENTED_FILLED,
     ),
     dict(
         link_id="IS-HK-01",
@@ -431,6 +449,7 @@ DOCUMENTED: list[dict[str, object]] = [
         reference_case="IS-HK-01",
         notes=TWELVE
         + "its existence and status are reported; firms, resource and years are not — drawn between placeholder firms",
+        illustrative_fields=IMPLEMENTED_FILLED,
     ),
     dict(
         link_id="IS-DV-01",
@@ -447,7 +466,10 @@ DOCUMENTED: list[dict[str, object]] = [
         provenance="reported",
         source_url=S_DV1,
         reference_case="IS-DV-01",
-        notes="Agreement signed 12 Sep 2023; the resource shared is not specified in the source (service assumed)",
+        notes="Agreement signed 12 Sep 2023 with the district police; the resource shared is not specified in the source "
+        "(service assumed)" + NOT_IS_PARTNER,
+        illustrative_fields="resource",
+        counts_as_symbiosis=False,
     ),
     dict(
         link_id="IS-DV-02",
@@ -463,7 +485,8 @@ DOCUMENTED: list[dict[str, object]] = [
         provenance="reported",
         source_url=S_DV2,
         reference_case="IS-DV-02",
-        notes="MoU June 2023",
+        notes="MoU June 2023" + NOT_IS_PARTNER,
+        counts_as_symbiosis=False,
     ),
     dict(
         link_id="IS-DV-03",
@@ -479,7 +502,8 @@ DOCUMENTED: list[dict[str, object]] = [
         provenance="reported",
         source_url=S_DV2,
         reference_case="IS-DV-02",
-        notes="Parallel MoU signed by IHI in June 2023",
+        notes="Parallel MoU signed by IHI in June 2023" + NOT_IS_PARTNER,
+        counts_as_symbiosis=False,
     ),
     dict(
         link_id="IS-HP-02",
@@ -496,7 +520,12 @@ DOCUMENTED: list[dict[str, object]] = [
         provenance="reported",
         source_url=S_HP,
         reference_case="IS-HP-02",
-        notes="Shared infrastructure counts as IS under Circular 05/2025 Art. 2(1)(b); source names tenant firms including Xuân Mai Paper; start year not reported (2019 = first year shown)",
+        notes="Tenants send effluent to the park's central wastewater plant, which every park must have: kept as shared "
+        "infrastructure, not counted as industrial symbiosis (Circular 05/2025 Art. 2(1)(b) could not be read in full, "
+        "and counting it would make every park meet Art. 37(2)); source names tenant firms including Xuân Mai Paper; "
+        "years not reported (2019 = first year shown)",
+        illustrative_fields="year_identified;year_operating_start;year_status_changed",
+        counts_as_symbiosis=False,
     ),
 ]
 
@@ -618,10 +647,10 @@ ILLUSTRATIVE: list[dict[str, object]] = [
         "tn-wwtp",
         "tn1-feed-a",
         "water",
-        "discontinued",
-        (2015, 2018, 2020),
+        "not_feasible",
+        (2015, None, 2021),
         ("Nước sau xử lý → vệ sinh nhà xưởng", "Treated water → plant cleaning"),
-        TWELVE_ILL + "; stopped in 2020",
+        TWELVE_ILL + "; not implemented (the source reports one of the twelve implemented)",
     ),
     # Trà Nóc 2: two of the twelve no longer feasible, three current ideas
     _ill(
@@ -691,16 +720,16 @@ ILLUSTRATIVE: list[dict[str, object]] = [
         "IL-DV-05",
         "deep-c-haiphong-1",
         "dv-chem-a",
-        "dv-board-a",
+        "dv-maker-b",
         "material",
         "feasibility",
         (2022, None, 2024),
-        ("Thạch cao phụ phẩm → tấm thạch cao", "By-product gypsum → gypsum board"),
+        ("Thạch cao phụ phẩm → vật liệu xây dựng", "By-product gypsum → building materials"),
     ),
     _ill(
         "IL-DV-06",
         "deep-c-haiphong-1",
-        "dv-tyre-a",
+        "dv-maker-a",
         "dv-chem-a",
         "energy",
         "identified",
@@ -711,7 +740,7 @@ ILLUSTRATIVE: list[dict[str, object]] = [
         "IL-DV-07",
         "deep-c-haiphong-1",
         "dv-wwtp",
-        "dv-tyre-a",
+        "dv-maker-a",
         "water",
         "operating",
         (2020, 2022, 2022),
@@ -721,7 +750,7 @@ ILLUSTRATIVE: list[dict[str, object]] = [
         "IL-DV-08",
         "deep-c-haiphong-1",
         "dv-logistics-a",
-        "dv-tyre-a",
+        "dv-maker-a",
         "service",
         "operating",
         (2019, 2020, 2020),
@@ -730,7 +759,7 @@ ILLUSTRATIVE: list[dict[str, object]] = [
     _ill(
         "IL-DV-09",
         "deep-c-haiphong-1",
-        "dv-board-a",
+        "dv-maker-b",
         "dv-logistics-a",
         "waste",
         "discontinued",

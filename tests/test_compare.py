@@ -7,6 +7,7 @@ import math
 from eipmap.charts_compare import build_heatmap
 from eipmap.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
 from eipmap.loading import Dataset
+from eipmap.readiness import IEF_SCORES
 
 
 def test_matrix_has_no_data_as_nan_and_demonstration_parks_first(dataset: Dataset) -> None:
@@ -36,12 +37,18 @@ def test_lower_is_better_ranks_low_values_first(dataset: Dataset) -> None:
 
 
 def test_radar_medians_and_a_gap_stays_a_gap(dataset: Dataset) -> None:
-    frame = radar_frame(dataset, "tra-noc-1", 2024)
+    v = dataset.values
+    scores = v[v["indicator_id"].isin(list(IEF_SCORES.values()))]
+    per_park_year = scores.groupby(["park_id", "year"])["indicator_id"].nunique()
+    gappy = per_park_year[(per_park_year > 0) & (per_park_year < len(IEF_SCORES))]
+    assert not gappy.empty, "the shipped data has a park-year missing one IEF score (its ~7 % gaps)"
+    park_id, year = gappy.index[0]
+    frame = radar_frame(dataset, park_id, int(year))
     assert list(frame["category"]) == ["park_management", "environmental", "social", "economic"]
     assert frame[["province_median", "all_median"]].notna().all().all()
-    v = dataset.values
-    env = v[(v["park_id"] == "tra-noc-1") & (v["indicator_id"] == "IEF-ENV") & (v["year"] == 2024)]
-    assert env.empty and math.isnan(frame.loc[1, "park"])  # no value in the data → NaN, not 0
+    have = set(scores.loc[(scores["park_id"] == park_id) & (scores["year"] == year), "indicator_id"])
+    for row, ind_id in zip(frame.itertuples(), IEF_SCORES.values(), strict=True):
+        assert math.isnan(row.park) == (ind_id not in have)  # no value in the data → NaN, not 0
 
 
 def test_rollup_best_and_worst(dataset: Dataset) -> None:

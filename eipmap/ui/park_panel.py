@@ -7,7 +7,7 @@ import streamlit as st
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.models import Indicator, Provenance
-from eipmap.panel import facts_table, links_table, park_record, source_urls, value_notes
+from eipmap.panel import facts_table, links_headline, links_table, park_record, source_urls, value_notes
 from eipmap.symbiosis import count_links
 from eipmap.textnorm import escape_markdown, markdown_link
 from eipmap.ui import cache
@@ -82,10 +82,7 @@ def render_links(data: Dataset, park_id: str, lang: str) -> None:
     if own.empty:
         st.info(t("panel.no_links", lang))
         return
-    counts = count_links(own)
-    st.markdown(
-        t("panel.links_counts", lang, operating=counts.operating, potential=counts.potential, ended=counts.ended)
-    )
+    st.markdown(links_headline(count_links(own), lang))
     st.caption(t("panel.map_legend_links", lang))
     table = links_table(own, lang)
     show_table(

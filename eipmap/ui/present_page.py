@@ -13,6 +13,7 @@ from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
 from eipmap.overview import province_status_counts
+from eipmap.panel import links_headline
 from eipmap.readiness import card
 from eipmap.readiness_view import verdict_text
 from eipmap.story import Step, StepKind, clamp_step, province_values, story_steps
@@ -84,11 +85,9 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
     else:
         assert step.key is not None
         c = card(data, step.key, year)
-        counts = count_links(park_links(data.links, data.firms, step.key))
+        headline = links_headline(count_links(park_links(data.links, data.firms, step.key)), lang)
         st.markdown(f"**{t('present.readiness', lang)}:** {verdict_text(c, lang)}")
-        st.markdown(
-            t("panel.links_counts", lang, operating=counts.operating, potential=counts.potential, ended=counts.ended)
-        )
+        st.markdown(headline)
         fig = build_trend_chart(data.values, step.key, ind, lang)
     fig.update_layout(font=dict(size=BIG_FONT), title_font_size=BIG_FONT + 4, height=560)
     st.plotly_chart(fig, width="stretch", key=f"present-chart-{step.kind}-{step.key}")

@@ -1,0 +1,91 @@
+"""Data a ministry can stand behind: illustrative splits stay within the reported totals they split."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from eipmap.about import PROGRAMME_TOTALS
+from eipmap.loading import Dataset
+
+# indicator → the label of the reported programme total it splits (eipmap/about.py)
+SPLITS = {"KPI-05": "Electricity saved", "KPI-06": "Emissions avoided", "KPI-07": "Water saved"}
+NOT_COVERED = ("hoa-khanh", "tra-noc-1", "tra-noc-2")  # the reported totals cover the other GEIPP parks
+
+
+@pytest.mark.parametrize("ind_id", sorted(SPLITS))
+def test_an_illustrative_split_never_exceeds_the_reported_total(dataset: Dataset, ind_id: str) -> None:
+    total = next(p.value for p in PROGRAMME_TOTALS if p.label_en == SPLITS[ind_id])
+    rows = dataset.values[dataset.values["indicator_id"] == ind_id]
+    assert not rows.empty and (rows["provenance"] == "illustrative").all()
+    by_year = rows.groupby("year")["value"].sum()
+    assert (by_year <= total).all(), by_year[by_year > total]
+    assert by_year.max() == pytest.approx(total)  # the split reaches the total, in the newest year
+    assert not rows["park_id"].isin(NOT_COVERED).any()
+
+
+def _operating_symbiosis(dataset: Dataset, park_id: str, year: int) -> int:
+    """Independent count: the park's links counted as symbiosis that ran in ``year``."""
+    n = 0
+    for link in dataset.links[dataset.links["park_id"] == park_id].to_dict("records"):
+        start = link["year_operating_start"]
+        if not link["counts_as_symbiosis"] or start is None or pd.isna(start) or int(start) > year:
+            continue
+        n += link["status"] == "operating" or (link["status"] == "discontinued" and link["year_status_changed"] > year)
+    return n
+
+
+def test_symbiosis_joins_two_enterprises_inside_the_park(dataset: Dataset) -> None:
+    """Circular 05/2025 Art. 2(1)(a): an exchange among enterprises within the park; the rest is cooperation."""
+    external = set(dataset.firms.loc[dataset.firms["is_external"], "firm_id"])
+    counted = dataset.links[dataset.links["counts_as_symbiosis"]]
+    assert not (counted["from_firm_id"].isin(external) | counted["to_firm_id"].isin(external)).any()
+    cooperation = set(dataset.links.loc[~dataset.links["counts_as_symbiosis"], "link_id"])
+    assert {"IS-DV-01", "IS-HP-02"} <= cooperation  # the police agreement; the mandatory central WWTP
+
+
+def test_the_criterion_count_is_the_operating_symbiosis_links_and_never_a_zero_from_silence(dataset: Dataset) -> None:
+    rows = dataset.values[dataset.values["indicator_id"] == "D35-37.2b"]
+    assert not rows.empty
+    for row in rows.to_dict("records"):
+        assert row["value"] == _operating_symbiosis(dataset, row["park_id"], row["year"]) > 0, row
+
+
+def test_documented_links_mark_what_they_fill_in(dataset: Dataset) -> None:
+    reported = dataset.links[dataset.links["provenance"] == "reported"].set_index("link_id")
+    for link_id in ("IS-HK-01", "IS-TN-04"):  # the source gives existence and status, not firms or years
+        filled = set(str(reported.at[link_id, "illustrative_fields"]).split(";"))
+        assert {"from_firm_id", "to_firm_id", "year_operating_start"} <= filled
+    running = dataset.values[
+        (dataset.values["indicator_id"] == "D35-37.2b") & (dataset.values["park_id"] == "hoa-khanh")
+    ]
+    assert (running["provenance"] == "illustrative").all()  # a count on filled-in years is no estimate
+
+
+def test_the_twelve_opportunities_as_the_sources_tell_them(dataset: Dataset) -> None:
+    """Hòa Khánh and Trà Nóc: one opportunity each implemented; at Hòa Khánh two potential ones remain (2023)."""
+    links = dataset.links
+    twelve = links[links["notes"].fillna("").str.contains("one of the 12 opportunities")]
+    for parks in (["hoa-khanh"], ["tra-noc-1", "tra-noc-2"]):
+        own = twelve[twelve["park_id"].isin(parks)]
+        assert own["status"].isin(["operating", "discontinued"]).sum() == 1, parks
+    hoa_khanh = twelve[twelve["park_id"] == "hoa-khanh"]
+    assert (hoa_khanh["status"] == "feasibility").sum() == 2
+
+
+# companies a park's own row names, and sector words that would point at them if a placeholder used them
+NAMED_TENANTS = {"Bridgestone": ("tyre", "tire", "lốp"), "Knauf": ("gypsum board", "plasterboard", "tấm thạch cao")}
+
+
+def test_no_placeholder_firm_points_at_a_named_tenant(dataset: Dataset) -> None:
+    parks = dataset.parks.set_index("park_id")
+    placeholders = dataset.firms[~dataset.firms["is_named_in_source"]]
+    checked = 0
+    for firm in placeholders.to_dict("records"):
+        park_text = " ".join(str(v) for v in parks.loc[firm["park_id"]].to_numpy())
+        label = f"{firm['name_vi']} {firm['name_en']} {firm['sector']}".lower()
+        for company, words in NAMED_TENANTS.items():
+            if company in park_text:
+                checked += 1
+                assert not any(w in label for w in words), (firm["firm_id"], company)
+    assert checked, "DEEP C's row names such tenants, so its placeholders are checked"
