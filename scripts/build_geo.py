@@ -24,7 +24,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
-from shapely import set_precision
+from shapely import coverage_clean, coverage_simplify, make_valid, set_precision
 from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping
 from shapely.ops import unary_union
 
@@ -47,6 +47,7 @@ DISPLAY_NAMES = {"79": ("TP. Hồ Chí Minh", "Ho Chi Minh City")}
 BACKGROUND_BOX = box(97.0, 4.0, 122.0, 26.0)
 PRECISION = 1e-5
 PROVINCE_SIMPLIFY_DEG = 0.004
+GAP_WIDTH_DEG = 0.03  # slivers between Natural Earth neighbours are up to ~2 km wide
 PILOT_CODES = {"31", "48", "92", "75", "79"}
 
 
@@ -82,8 +83,13 @@ def _archipelagos(world10: gpd.GeoDataFrame) -> tuple[Polygon | MultiPolygon, Po
     return paracels, spratlys
 
 
-def build_provinces(src: Path) -> gpd.GeoDataFrame:
-    """Dissolve the 63 Natural Earth provinces into the 34 of 2025."""
+def _provinces63(src: Path) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
+    """The 63 pre-2025 provinces as a clean coverage, joined to the merger table (and that table).
+
+    Natural Earth's admin-1 polygons overlap their neighbours and leave slivers between them; cleaning
+    merges each overlap and each gap narrower than ``GAP_WIDTH_DEG`` into the neighbour with the longest
+    shared border, so the provinces tile the country.
+    """
     vn63 = gpd.read_file(f"/vsitar/{src / SUPERSET}/package/esm/countries/vietnam.geojson")
     mapping_csv = pd.read_csv(GEO_DIR / "province_merge_2025.csv", dtype=str)
     missing = set(vn63["ISO"]) - set(mapping_csv["iso_3166_2_pre2025"])
@@ -91,7 +97,13 @@ def build_provinces(src: Path) -> gpd.GeoDataFrame:
         raise SystemExit(f"ISO codes without a 2025 mapping: {sorted(missing)}")
     for where, to_iso in ISLAND_FIXES.values():
         _move_island(vn63, where, to_iso)
-    joined = vn63.merge(mapping_csv, left_on="ISO", right_on="iso_3166_2_pre2025")
+    vn63["geometry"] = coverage_clean(vn63.geometry.values, gap_width=GAP_WIDTH_DEG)
+    return vn63.merge(mapping_csv, left_on="ISO", right_on="iso_3166_2_pre2025"), mapping_csv
+
+
+def build_provinces(src: Path) -> gpd.GeoDataFrame:
+    """Dissolve the 63 Natural Earth provinces into the 34 of 2025."""
+    joined, mapping_csv = _provinces63(src)
     dissolved = joined.dissolve(by="new_code", as_index=False, aggfunc="first")
     former = joined.groupby("new_code")["old_name"].apply(lambda s: "|".join(sorted(s)))
     world10 = gpd.read_file(f"/vsitar/{src / WORLD}/package/countries-10m.json", layer="countries")
@@ -109,20 +121,24 @@ def build_provinces(src: Path) -> gpd.GeoDataFrame:
     out["former_provinces"] = out["province_code"].map(former)
     out["is_pilot"] = out["province_code"].isin(PILOT_CODES)
     out["source"] = f"Natural Earth admin-1 via npm {SUPERSET_PACKAGE}; islands: world-atlas@2.0.2 10m"
-    simplified = geoms.simplify(PROVINCE_SIMPLIFY_DEG, preserve_topology=True)
-    gdf = gpd.GeoDataFrame(out, geometry=set_precision(simplified.values, PRECISION), crs=4326)
+    gdf = gpd.GeoDataFrame(out, geometry=_as_coverage(geoms.values), crs=4326)
     return gdf.sort_values("province_code").reset_index(drop=True)
+
+
+def _as_coverage(geoms: object) -> object:
+    """Simplify neighbours together: a shared border is simplified once, so no gap or overlap opens between them.
+
+    Rounding to the grid is pointwise: a vertex two provinces share rounds to the same point in both.
+    """
+    simplified = coverage_simplify(geoms, PROVINCE_SIMPLIFY_DEG)
+    return make_valid(set_precision(simplified, PRECISION, mode="pointwise"))
 
 
 def build_former(src: Path) -> gpd.GeoDataFrame:
     """The 12 pre-2025 provinces inside the five pilot provinces, for dashed outlines."""
-    vn63 = gpd.read_file(f"/vsitar/{src / SUPERSET}/package/esm/countries/vietnam.geojson")
-    for where, to_iso in ISLAND_FIXES.values():
-        _move_island(vn63, where, to_iso)
-    mapping_csv = pd.read_csv(GEO_DIR / "province_merge_2025.csv", dtype=str)
-    joined = vn63.merge(mapping_csv, left_on="ISO", right_on="iso_3166_2_pre2025")
+    joined, _ = _provinces63(src)
     scope = joined[joined["new_code"].isin(PILOT_CODES)]
-    geoms = set_precision(scope.geometry.simplify(PROVINCE_SIMPLIFY_DEG).values, PRECISION)
+    geoms = _as_coverage(scope.geometry.values)
     cols = ["old_code", "old_name", "new_code", "new_name"]
     return gpd.GeoDataFrame(scope[cols].reset_index(drop=True), geometry=geoms, crs=4326)
 
