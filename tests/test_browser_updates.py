@@ -13,12 +13,14 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
 from eipmap.accounts import Role, add_user
+from eipmap.loading import load_dataset
 from eipmap.paths import REPO_DIR
 from eipmap.sheets import columns_of
 from eipmap.store import Store
 from tests.browser import ARTIFACTS, click_park, map_frame, open_app, streamlit_server, wait_for_text
 
 pytestmark = pytest.mark.browser
+ERROR_BOX = "[data-testid='stException'], [data-testid='stAlertContentError']"
 PASSWORD = "đà-nẵng-2026!"
 
 
@@ -84,7 +86,9 @@ def test_editor_uploads_previews_publishes_and_the_map_shows_it(
     in_main(page, "biên tập viên tỉnh Đà Nẵng")
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(correction(tmp_path)))
     wait_for_text(page, "Tệp hợp lệ", 60_000)
-    detail = page.locator("[data-testid^='glide-cell']", has_text="value: 23.7 → 77.7").first
+    v = load_dataset(REPO_DIR / "data").values
+    before = v[(v["park_id"] == "hoa-khanh") & (v["indicator_id"] == "D35-37.2c") & (v["year"] == 2024)]["value"]
+    detail = page.locator("[data-testid^='glide-cell']", has_text=f"value: {before.iloc[0]} → 77.7").first
     detail.wait_for(state="attached")  # the preview names the change (table cells are drawn on a canvas)
     page.screenshot(path=str(ARTIFACTS / "update-preview-vi-1600x1000.png"), full_page=True)
     page.get_by_label("Ghi chú cho bản phát hành (bắt buộc)").fill("Số liệu điều tra 2024 của Ban quản lý")
@@ -134,4 +138,34 @@ def test_a_value_for_a_new_year_extends_every_year_picker(browser: Browser, edit
     assert "2026: 31,5" in tooltip, tooltip
     page.get_by_role("heading", name="KCN Hòa Khánh", exact=True).wait_for(state="visible", timeout=30_000)
     page.screenshot(path=str(ARTIFACTS / "map-2026-vi-1600x1000.png"))
+    page.close()
+
+
+def test_a_second_upload_after_publishing_works_in_the_same_session(
+    browser: Browser, editor_url: str, tmp_path: Path
+) -> None:
+    """Publish, then send another file without reloading: a new preview, a second release, every page still works."""
+    page, _ = open_app(browser, editor_url)
+    sign_in(page, "danang-editor", PASSWORD)
+    page.get_by_role("link", name="Cập nhật dữ liệu").click()
+    in_main(page, "biên tập viên tỉnh Đà Nẵng")
+    released = []
+    for value in (41.5, 42.5):
+        upload = page.locator("[data-testid='stFileUploaderDropzoneInput']")
+        upload.set_input_files(str(correction(tmp_path, 2023, value)))
+        wait_for_text(page, "Tệp hợp lệ", 60_000)
+        assert page.locator(ERROR_BOX).count() == 0
+        note = page.get_by_label("Ghi chú cho bản phát hành (bắt buộc)")
+        note.fill(f"Số liệu 2023 lần {len(released) + 1}")
+        note.press("Enter")
+        page.get_by_role("button", name="Phát hành").click()
+        wait_for_text(page, "Đã phát hành bản", 60_000)
+        released.append(page.get_by_text("Đã phát hành bản").first.inner_text())
+        assert page.locator(ERROR_BOX).count() == 0, released
+    assert len(set(released)) == 2, released  # two different releases
+    page.get_by_role("link", name="Các bản phát hành").click()
+    page.locator("[data-testid^='glide-cell']", has_text="Số liệu 2023 lần 2").first.wait_for(state="attached")
+    page.get_by_role("link", name="Bản đồ").click()
+    map_frame(page)
+    assert page.locator(ERROR_BOX).count() == 0
     page.close()

@@ -77,7 +77,7 @@ def shown_release() -> int:
     latest = store().latest_id()
     assert latest is not None  # the store is seeded when opened
     chosen = st.session_state.get(state.AS_OF)
-    return int(chosen) if chosen and int(chosen) <= latest else latest
+    return chosen if isinstance(chosen, int) and 0 < chosen <= latest else latest
 
 
 ReleaseKey = tuple[str, str, int]  # database URL, data folder, release number

@@ -26,7 +26,9 @@ def as_of_picker(lang: str) -> None:
     by_id = {r.release_id: r for r in history}
     options = [NEWEST, *(r.release_id for r in history[1:])]
     current = st.session_state.get(state.AS_OF) or NEWEST
-    key = state.widget_key(state.AS_OF, lang)
+    # one widget per newest release: its labels name that release, and a browser still holding the label of
+    # an older "newest" (after a publish) would send back text Streamlit can no longer map to an option
+    key = f"{state.widget_key(state.AS_OF, lang)}.{latest.release_id}"
 
     def remember() -> None:  # before the rerun, so the rerun already loads the chosen release
         st.session_state[state.AS_OF] = st.session_state[key] or None
@@ -43,6 +45,7 @@ def as_of_picker(lang: str) -> None:
             else t("releases.option", lang, release=rid, date=release_date(by_id[rid]))
         ),
     )
+    chosen = chosen if chosen in by_id else NEWEST  # anything but a known release id means the newest
     st.session_state[state.AS_OF] = chosen or None
     if chosen:
         st.info(

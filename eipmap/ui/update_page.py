@@ -134,9 +134,7 @@ def render(data: Dataset, lang: str) -> None:
             _show_failures(pending, err.failures, lang)
             return
         st.session_state.pop(state.UPLOAD, None)
-        st.session_state[state.AS_OF] = None
-        for lang_key in (state.widget_key(state.AS_OF, code) for code in ("vi", "en")):
-            st.session_state.pop(lang_key, None)
+        st.session_state[state.AS_OF] = None  # the release picker is a new widget for the new release
         st.session_state["_upload_round"] = int(st.session_state.get("_upload_round", 0)) + 1
         st.session_state["_published_message"] = t(
             "update.published", lang, release=release, changes=len(pending.checked.changes)
