@@ -28,7 +28,7 @@ def coverage_table(data: Dataset, lang: str) -> pd.DataFrame:
             t("overview.province", lang): [str(names[c]) for c in frame.index],
             t("coverage.in_sources", lang): frame["parks_in_sources"].to_numpy(),
             t("coverage.in_dataset", lang): frame["in_dataset"].to_numpy(),
-            t("coverage.share", lang): frame["share_pct"].to_numpy(),
+            t("coverage.share", lang): frame["share_pct"].round(1).to_numpy(),
             t("coverage.approximate", lang): [
                 t("legend.yes" if a else "legend.no", lang) for a in frame["approximate"]
             ],

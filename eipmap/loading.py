@@ -32,6 +32,7 @@ from eipmap.schemas import (
     PROVINCE_COLUMNS,
     PROVINCES_FILE,
     YEAR_CHECK,
+    with_added_columns,
 )
 
 EXPECTED_CRS = "EPSG:4326"
@@ -51,7 +52,7 @@ def _read_csv(source: Path | bytes, rel: str, failures: list[Failure]) -> pd.Dat
     except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         failures.append(Failure(rel, None, None, "", f"a UTF-8 CSV file with a header row ({type(exc).__name__})"))
         return None
-    return frame.replace("", None)
+    return with_added_columns(frame.replace("", None), rel)
 
 
 def _schema_failures(rel: str, err: SchemaErrors) -> list[Failure]:

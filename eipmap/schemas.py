@@ -197,6 +197,25 @@ class CoverageSchema(_Base):
     note: Series[str] = pa.Field(nullable=True)
 
 
+# Columns a later version added, with what a table written before them means (a stored release, an old data
+# folder, an upload from an old template): read as if the column held that value, so nothing older breaks.
+ADDED_COLUMNS: dict[str, dict[str, str | None]] = {
+    "symbiosis/links.csv": {"counts_as_symbiosis": "True", "illustrative_fields": None},
+    "indicators/catalogue.csv": {"in_force_until": None},
+}
+
+
+def with_added_columns(frame: pd.DataFrame, rel: str) -> pd.DataFrame:
+    """``frame`` with every column added since it was written, at its default (see ``ADDED_COLUMNS``)."""
+    missing = {c: d for c, d in ADDED_COLUMNS.get(rel, {}).items() if c not in frame.columns}
+    if not missing:
+        return frame
+    out = frame.copy()
+    for column, default in missing.items():
+        out[column] = pd.Series([default] * len(out), index=out.index, dtype=object)
+    return out
+
+
 # file name (relative to the data directory) → schema
 CSV_SCHEMAS: dict[str, type[_Base]] = {
     "geo/province_merge_2025.csv": ProvinceMergeSchema,

@@ -43,7 +43,7 @@ def signature(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def _frames(files: Mapping[str, bytes]) -> dict[str, pd.DataFrame]:
-    return {kind: text_frame(files[path]) for kind, path in UPDATABLE.items()}
+    return {kind: text_frame(files[path], path) for kind, path in UPDATABLE.items()}
 
 
 @dataclass

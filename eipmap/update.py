@@ -19,6 +19,7 @@ from eipmap.accounts import Account, still_valid
 from eipmap.errors import DataValidationError, Failure
 from eipmap.loading import load_dataset, validate_table
 from eipmap.reach import province_checks
+from eipmap.schemas import with_added_columns
 from eipmap.sheets import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, row_key, where
 from eipmap.store import UPDATABLE, Store
 
@@ -47,10 +48,13 @@ class Checked:
         return not self.failures
 
 
-def text_frame(content: bytes) -> pd.DataFrame:
-    """A release table as text, empty cells as None (how uploads are compared and merged)."""
+def text_frame(content: bytes, rel: str) -> pd.DataFrame:
+    """A release table (file ``rel``) as text, empty cells as None (how uploads are compared and merged).
+
+    A table stored before a column was added reads with that column at its default.
+    """
     frame = pd.read_csv(io.BytesIO(content), dtype=object, keep_default_na=False)
-    return frame.map(lambda v: None if v == "" else v)
+    return with_added_columns(frame.map(lambda v: None if v == "" else v), rel)
 
 
 def _csv(frame: pd.DataFrame, columns: list[str]) -> bytes:
@@ -180,7 +184,7 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
     """Every problem of ``upload`` against ``release``, or the merged tables and the list of changes."""
     if upload.failures:
         return Checked(failures=list(upload.failures))
-    current = {kind: text_frame(release[path]) for kind, path in UPDATABLE.items()}
+    current = {kind: text_frame(release[path], path) for kind, path in UPDATABLE.items()}
     failures: list[Failure] = []
     for kind, frame in upload.tables.items():
         failures += _row_checks(upload, kind, frame)
@@ -213,8 +217,8 @@ def stale_rows(
     Publishing them would overwrite a change the editor never saw: the lost update.
     """
     since = changes(
-        {kind: text_frame(preview[path]) for kind, path in UPDATABLE.items()},
-        {kind: text_frame(newest[path]) for kind, path in UPDATABLE.items()},
+        {kind: text_frame(preview[path], path) for kind, path in UPDATABLE.items()},
+        {kind: text_frame(newest[path], path) for kind, path in UPDATABLE.items()},
     )
     theirs = {(r["table"], r["key"]): r for r in since.to_dict("records")}
     out = []

@@ -137,3 +137,26 @@ def test_an_admin_is_told_and_publishes_it_from_the_releases_page(
     assert store.latest_id() == 2 and store.release(2).kind == "shipped" and store.release(2).author == "admin"
     assert "Các tệp dữ liệu đi kèm ứng dụng đã thay đổi" not in texts(at)  # published: no longer offered
     store.engine.dispose()
+
+
+def test_a_release_stored_before_a_column_was_added_still_loads_and_diffs(store_url: str, data_copy: Path) -> None:
+    """An upgraded server: its releases hold links.csv without the columns this version added."""
+    from eipmap.loading import load_dataset
+    from eipmap.schemas import ADDED_COLUMNS
+
+    links = UPDATABLE["links"]
+    new_columns = list(ADDED_COLUMNS[links])
+    current = (data_copy / links).read_bytes()
+    old_format = _values(current).drop(columns=new_columns)  # as text: nothing else changes
+    (data_copy / links).write_bytes(old_format.to_csv(index=False).encode("utf-8"))
+    store = Store(store_url)
+    store.seed_from(data_copy)  # release 1: the old format
+    (data_copy / links).write_bytes(current)  # the new version's shipped files
+    old = load_dataset(data_copy, overrides=store.files(1))
+    assert old.links["counts_as_symbiosis"].all()  # read as the old meaning: every link counted
+    change = pending_change(store, data_copy)
+    assert change is not None and change.failures == []
+    changed = change.changes[change.changes["table"] == "links"]
+    assert changed["detail"].str.contains("counts_as_symbiosis: True → False").any()
+    assert publish_shipped(store, data_copy, author="admin", note="new columns") == 2
+    assert not load_dataset(data_copy, overrides=store.files(2)).links["counts_as_symbiosis"].all()

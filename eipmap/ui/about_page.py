@@ -28,7 +28,13 @@ def render(data: Dataset, lang: str) -> None:
     )
     st.subheader(t("coverage.title", lang), anchor=False)
     st.caption(coverage_caption(data, lang))
-    show_table(coverage_table(data, lang), lang, key="coverage", name="coverage")
+    show_table(
+        coverage_table(data, lang),
+        lang,
+        key="coverage",
+        name="coverage",
+        column_config={t("coverage.source", lang): st.column_config.LinkColumn()},
+    )
     st.subheader(t("about.programme_totals", lang), anchor=False)
     cols = st.columns(len(PROGRAMME_TOTALS))
     for col, total in zip(cols, PROGRAMME_TOTALS, strict=True):
