@@ -1,10 +1,8 @@
-"""Write data/symbiosis/{firms,links}.csv and data/indicators/values.csv.
+"""Write data/indicators/values.csv from the parks and the symbiosis links.
 
-Deterministic (seeded): running it twice gives byte-identical files.
+Deterministic (seeded): running it twice gives byte-identical files. Firms and links are data
+(``data/symbiosis/*.csv``, edited as data and validated like every input); this script reads them.
 
-* Firms and links come from ``symbiosis_cases.py`` (documented cases and
-  illustrative links, kept apart there); this script adds firm locations
-  (illustrative points around the park's own approximate point).
 * Indicator values: the few figures a source reports are written as
   ``reported`` with their source; values computed from the link records are
   ``estimated``; everything else is ``illustrative`` — a plausible series
@@ -16,27 +14,16 @@ Run: ``python scripts/generate_data.py``
 
 from __future__ import annotations
 
-import math
 import random
-import sys
 from pathlib import Path
 
 import pandas as pd
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from symbiosis_cases import DOCUMENTED, FIRMS, ILLUSTRATIVE
-
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 20250701
 YEARS = range(2019, 2026)
-KM_PER_DEG = 111.0
 AMATA_SRC = "https://amatavn.com/news-event/amata-city-bien-hoa-scores-highest-in-the-eco-industrial-park-project/"
 WWTP_SRC = "https://viipip.vn/en/news/daily-news/can-tho-city-courts-investment"
-XUAN_MAI_NOTE = (
-    "Intra-firm circularity (RECP), not an inter-firm link: a 30 t/h fluidised-bed boiler burns "
-    "paper-mill rejects; fibre and water recovered; ~US$37,500/yr water and ~US$45,000/yr materials "
-    "saved; ~95,000 t paper/yr (reported)"
-)
 # GEIPP expected yearly savings across its parks (programme totals, reported for the southern and
 # northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split below is illustrative, reaches
 # the totals in 2025 and never exceeds them (tests/test_data_truth.py).
@@ -74,94 +61,6 @@ LINEAR = {
 COVID = {2020: 0.93, 2021: 0.88}
 GAP_SHARE = 0.07
 UNMONITORED_SHARE = 0.25
-
-
-def firm_table(parks: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
-    """Firms with illustrative points: within ~1.2 km of the park, partners 2–4 km away."""
-    where = parks.set_index("park_id")[["lat", "lon"]]
-    rows = []
-    for firm_id, park_id, vi, en, sector, named, external, src in FIRMS:
-        lat0, lon0 = where.loc[park_id]
-        dist_km = rng.uniform(2.0, 4.0) if external else rng.uniform(0.2, 1.2)
-        bearing = rng.uniform(0, 2 * math.pi)
-        lat = lat0 + dist_km * math.cos(bearing) / KM_PER_DEG
-        lon = lon0 + dist_km * math.sin(bearing) / (KM_PER_DEG * math.cos(math.radians(lat0)))
-        note = XUAN_MAI_NOTE if firm_id == "hp-xuanmai" else ""
-        rows.append(
-            {
-                "firm_id": firm_id,
-                "park_id": park_id,
-                "name_vi": vi,
-                "name_en": en,
-                "sector": sector,
-                "is_named_in_source": named,
-                "is_external": external,
-                "lat": round(lat, 5),
-                "lon": round(lon, 5),
-                "location_provenance": "illustrative",
-                "source_url": src,
-                "notes": note,
-            }
-        )
-    return pd.DataFrame(rows)
-
-
-def _benefits(rng: random.Random, resource: str) -> dict[str, float | str]:
-    """Illustrative quantity and benefits for an illustrative link, by resource."""
-    ranges = {
-        "water": ("m³/yr", 5_000, 60_000),
-        "energy": ("MWh/yr", 50, 900),
-        "material": ("t/yr", 20, 800),
-        "waste": ("t/yr", 10, 400),
-        "service": ("", 0, 0),
-        "shared_infrastructure": ("kWp", 200, 1500),
-    }
-    unit, low, high = ranges[resource]
-    out: dict[str, float | str] = {"quantity": round(rng.uniform(low, high), -1) if unit else "", "quantity_unit": unit}
-    out["co2_t_per_year"] = round(rng.uniform(20, 900), -1)
-    out["money_usd_per_year"] = round(rng.uniform(5_000, 120_000), -3)
-    if resource == "water":
-        out["water_m3_per_year"] = out["quantity"]
-    if resource in ("energy", "shared_infrastructure"):
-        out["energy_mwh_per_year"] = round(rng.uniform(50, 900), -1)
-    return out
-
-
-def link_table(rng: random.Random) -> pd.DataFrame:
-    """Documented links as given; illustrative links with illustrative benefits."""
-    rows = [dict(row) for row in DOCUMENTED]
-    for row in ILLUSTRATIVE:
-        rows.append({**row, **_benefits(rng, str(row["resource"]))})
-    cols = [
-        "link_id",
-        "park_id",
-        "from_firm_id",
-        "to_firm_id",
-        "resource",
-        "description_vi",
-        "description_en",
-        "status",
-        "counts_as_symbiosis",
-        "year_identified",
-        "year_operating_start",
-        "year_status_changed",
-        "quantity",
-        "quantity_unit",
-        "co2_t_per_year",
-        "water_m3_per_year",
-        "energy_mwh_per_year",
-        "money_usd_per_year",
-        "provenance",
-        "illustrative_fields",
-        "source_url",
-        "reference_case",
-        "notes",
-    ]
-    table = pd.DataFrame(rows).reindex(columns=cols)
-    table["counts_as_symbiosis"] = table["counts_as_symbiosis"].fillna(True).astype(bool)  # the rows that say no
-    for col in ("year_operating_start",):
-        table[col] = table[col].astype("Int64")
-    return table
 
 
 def operating_links(links: pd.DataFrame, park_id: str, year: int) -> pd.DataFrame:
@@ -350,13 +249,10 @@ def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) ->
 
 
 def main() -> None:
-    """Write the three generated files."""
+    """Write the generated values file."""
     rng = random.Random(SEED)
     parks = pd.read_csv(ROOT / "data" / "parks" / "parks.csv")
-    (ROOT / "data" / "symbiosis").mkdir(exist_ok=True)
-    firm_table(parks, rng).to_csv(ROOT / "data" / "symbiosis" / "firms.csv", index=False)
-    links = link_table(rng)
-    links.to_csv(ROOT / "data" / "symbiosis" / "links.csv", index=False)
+    links = pd.read_csv(ROOT / "data" / "symbiosis" / "links.csv", dtype={"year_operating_start": "Int64"})
     value_table(parks, links, rng).to_csv(ROOT / "data" / "indicators" / "values.csv", index=False)
 
 

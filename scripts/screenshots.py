@@ -27,7 +27,7 @@ AWKWARD = (  # the places users go that the demonstration does not: (name, path 
     ("readiness", "/readiness", TABLE),
     ("present-ninh-binh", "/present?step=7", CHART),
     ("lapsed-threshold-d82-4-2024", "/?indicator=D82-4&year=2024&park=hiep-phuoc", CHART),
-    ("benchmark-kpi09-2024", "/?indicator=KPI-09&year=2024", CHART),
+    ("benchmark-kpi09-2024", "/?indicator=KPI-09&year=2024&park=amata-bien-hoa", CHART),
     ("deep-c-links", "/?park=deep-c-haiphong-1", CHART),
     ("about-coverage", "/about", TABLE),
 )

@@ -89,3 +89,22 @@ def test_no_placeholder_firm_points_at_a_named_tenant(dataset: Dataset) -> None:
                 checked += 1
                 assert not any(w in label for w in words), (firm["firm_id"], company)
     assert checked, "DEEP C's row names such tenants, so its placeholders are checked"
+
+
+def test_the_illustrative_values_are_what_the_seeded_generator_writes() -> None:
+    """values.csv is reproducible from the parks, the links and the seed (nothing hand-edited in between)."""
+    import importlib.util
+    import io
+    import random
+
+    from tests.conftest import DATA
+
+    spec = importlib.util.spec_from_file_location("generate_data", DATA.parent / "scripts" / "generate_data.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    parks = pd.read_csv(DATA / "parks" / "parks.csv")
+    links = pd.read_csv(DATA / "symbiosis" / "links.csv", dtype={"year_operating_start": "Int64"})
+    buffer = io.StringIO()
+    gen.value_table(parks, links, random.Random(gen.SEED)).to_csv(buffer, index=False)
+    assert buffer.getvalue() == (DATA / "indicators" / "values.csv").read_text(encoding="utf-8")
