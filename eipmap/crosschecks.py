@@ -14,7 +14,16 @@ from typing import Any
 import pandas as pd
 
 from eipmap.errors import Failure
-from eipmap.models import INTEGER_UNITS, UNIT_RANGES, IndicatorKind, LinkStatus, Provenance, TargetKind, Unit
+from eipmap.models import (
+    INTEGER_UNITS,
+    UNIT_RANGES,
+    IndicatorKind,
+    LinkStatus,
+    LocationAccuracy,
+    Provenance,
+    TargetKind,
+    Unit,
+)
 
 FIRM_MAX_KM = 3.0
 PARTNER_MAX_KM = 25.0
@@ -50,6 +59,20 @@ def unknown_ids(file: str, frame: pd.DataFrame, column: str, known: Iterable[str
     """Each value of ``column`` must be one of ``known``."""
     known_set = set(known)
     return _row_failures(file, frame, ~frame[column].isin(known_set), column, f"an existing {what}")
+
+
+def park_locations(file: str, parks: pd.DataFrame) -> list[Failure]:
+    """A park has a point with its error exactly when its location accuracy is not 'unknown'."""
+    unknown = parks["location_accuracy"] == LocationAccuracy.UNKNOWN.value
+    out: list[Failure] = []
+    for column in ("lat", "lon", "location_error_km"):
+        out += _row_failures(
+            file, parks, unknown & parks[column].notna(), column, "empty: location_accuracy is 'unknown'"
+        )
+        out += _row_failures(
+            file, parks, ~unknown & parks[column].isna(), column, "a number, or location_accuracy 'unknown'"
+        )
+    return out
 
 
 def park_provinces(file: str, parks: pd.DataFrame, merge: pd.DataFrame, province_codes: set[str]) -> list[Failure]:
@@ -133,6 +156,8 @@ def firms_in_parks(file: str, firms: pd.DataFrame, parks: pd.DataFrame) -> list[
     known = firms["park_id"].isin(where.index)
     dist = _km(firms["lat"], firms["lon"], firms["park_id"].map(where["lat"]), firms["park_id"].map(where["lon"]))
     limit = firms["is_external"].map({True: PARTNER_MAX_KM, False: FIRM_MAX_KM})
+    unplaced = known & firms["park_id"].map(where["lat"]).isna()
+    out += _row_failures(file, firms, unplaced, "park_id", "a park with a location (firms are drawn around it)")
     out += _row_failures(
         file,
         firms,

@@ -175,6 +175,8 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
     out: list[Failure] = []
     if parks is not None and merge is not None and provinces is not None and "province_code" in provinces:
         out += cc.park_provinces("parks/parks.csv", parks, merge, set(provinces["province_code"]))
+    if parks is not None:
+        out += cc.park_locations("parks/parks.csv", parks)
     coverage = frames["parks/coverage.csv"]
     if coverage is not None and provinces is not None and "province_code" in provinces:
         known = pd.Series(sorted(provinces["province_code"]))

@@ -53,8 +53,10 @@ def add_points(
 
     Every layer builder goes through here, so "no parks", "no firms" and "no links" are ordinary
     cases, not errors: folium refuses a tooltip field over an empty FeatureCollection. A
-    ``tooltip`` column, when ``properties`` names it, becomes the hover text.
+    ``tooltip`` column, when ``properties`` names it, becomes the hover text. A row without a
+    location (a park no source places yet) is not drawn: it is never put at an invented point.
     """
+    frame = frame.dropna(subset=["lat", "lon"])
     if frame.empty:
         return group
     tooltip = (

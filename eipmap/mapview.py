@@ -36,15 +36,22 @@ def province_view(data: Dataset, province_code: str | None) -> MapView:
     """The view of one province (its mainland part), or of all five."""
     if province_code is None:
         return NATIONAL_VIEW
-    parks = data.parks[data.parks["province_code"] == province_code]
+    parks = data.parks[data.parks["province_code"] == province_code].dropna(subset=["lat", "lon"])
+    if parks.empty:  # no park of the province has a location yet
+        return NATIONAL_VIEW
     minx, miny, maxx, maxy = parks["lon"].min(), parks["lat"].min(), parks["lon"].max(), parks["lat"].max()
     return view_for_bounds((minx - 0.1, miny - 0.1, maxx + 0.1, maxy + 0.1))
 
 
 def park_view(parks: pd.DataFrame, firms: pd.DataFrame, park_id: str) -> MapView:
-    """A close view of one park and its firms."""
+    """A close view of one park and its firms; without a sourced location, the view of the park's province."""
     own = firms[firms["park_id"] == park_id]
     park = parks.set_index("park_id").loc[park_id]
+    if pd.isna(park["lat"]) or pd.isna(park["lon"]):
+        same = parks[(parks["province_code"] == park["province_code"])].dropna(subset=["lat", "lon"])
+        if same.empty:
+            return NATIONAL_VIEW
+        return view_for_bounds((same["lon"].min(), same["lat"].min(), same["lon"].max(), same["lat"].max()))
     lats = [park["lat"], *own["lat"]]
     lons = [park["lon"], *own["lon"]]
     view = view_for_bounds((min(lons) - 0.01, min(lats) - 0.01, max(lons) + 0.01, max(lats) + 0.01))

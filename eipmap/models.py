@@ -129,6 +129,7 @@ class ParkStatus(StrEnum):
     UNDER_CONSTRUCTION = "under_construction"
     PLANNED = "planned"
     CONVERTING = "converting"
+    ESTABLISHED = "established"  # a source lists it as established; whether it operates is not known
 
 
 class LocationAccuracy(StrEnum):
@@ -136,6 +137,7 @@ class LocationAccuracy(StrEnum):
 
     APPROXIMATE = "approximate"
     VERIFIED = "verified"
+    UNKNOWN = "unknown"  # no source places the park yet: listed, counted, never drawn
 
 
 FIRST_YEAR = 2019  # the GEIPP baseline year: the first year of every indicator series

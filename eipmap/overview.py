@@ -55,3 +55,16 @@ def province_status_counts(overlay: Overlay, parks: pd.DataFrame) -> pd.DataFram
     status[joined["attainment"] < 100.0] = "below"
     counts = pd.crosstab(joined["province_code"], status).reindex(list(province_order(parks))).fillna(0).astype(int)
     return counts.reindex(columns=["met", "below", "no_data"], fill_value=0)
+
+
+def unplaced_parks(parks: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Parks no source places yet: counted everywhere, listed beside the map, never drawn at an invented point."""
+    own = parks[parks["lat"].isna() | parks["lon"].isna()]
+    return pd.DataFrame(
+        {
+            t("readiness.park", lang): own[f"name_{lang}"].to_numpy(),
+            t("overview.province", lang): own[f"province_name_{lang}"].to_numpy(),
+            t("panel.status", lang): [t(f"park_status.{s}", lang) for s in own["status"]],
+            t("table.source", lang): [str(u).split("|")[0].strip() for u in own["source_urls"]],
+        }
+    )

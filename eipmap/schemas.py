@@ -81,10 +81,10 @@ class ParkSchema(_Base):
     province_code: Series[str] = pa.Field(str_matches=r"^\d{2}$")
     former_province: Series[str]
     former_province_note: Series[str] = pa.Field(nullable=True)
-    lat: Series[float] = pa.Field(ge=LAT_MIN, le=LAT_MAX)
-    lon: Series[float] = pa.Field(ge=LON_MIN, le=LON_MAX)
+    lat: Series[float] = pa.Field(ge=LAT_MIN, le=LAT_MAX, nullable=True)  # blank: location not yet known
+    lon: Series[float] = pa.Field(ge=LON_MIN, le=LON_MAX, nullable=True)
     location_accuracy: Series[str] = pa.Field(isin=_values(LocationAccuracy))
-    location_error_km: Series[float] = pa.Field(ge=0, le=50)
+    location_error_km: Series[float] = pa.Field(ge=0, le=50, nullable=True)
     location_note: Series[str] = pa.Field(nullable=True)
     area_ha: Series[float] = pa.Field(gt=0, le=50_000, nullable=True)
     tenants: Series[str] = pa.Field(nullable=True)

@@ -50,7 +50,8 @@ def _draw_archipelagos(ax: Axes, data: Dataset, lang: str) -> None:
 
 
 def _draw_parks(ax: Axes, data: Dataset, overlay: Overlay) -> None:
-    frame = data.parks.join(overlay.table[["colour"]], on="park_id").sort_values("is_demonstration")
+    located = data.parks.dropna(subset=["lat", "lon"])  # a park without a sourced location is not drawn
+    frame = located.join(overlay.table[["colour"]], on="park_id").sort_values("is_demonstration")
     for rec in frame.to_dict("records"):
         no_data = rec["colour"] == NO_DATA_COLOUR
         size = park_radius(rec["area_ha"], rec["is_demonstration"]) ** 2 * 1.6

@@ -225,7 +225,8 @@ def reported_values() -> list[dict[str, object]]:
 def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
     """Every park × indicator × year value, with gaps."""
     rows: list[dict[str, object]] = []
-    live = parks[parks["status"].isin(["operating", "converting"])]
+    # parks listed only from the coverage sources (no location, no profile yet) get no illustrative values
+    live = parks[parks["status"].isin(["operating", "converting"]) & (parks["location_accuracy"] != "unknown")]
     for park in live.to_dict("records"):
         series = park_series(park, rng, links)
         if not park["is_demonstration"]:

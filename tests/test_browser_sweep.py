@@ -22,9 +22,10 @@ ERROR_BOX = "[data-testid='stAlert'] [data-testid='stAlertContentError'], [data-
 
 
 def chosen_parks(parks: pd.DataFrame) -> list[str]:
-    """Two parks per province with parks, non-demonstration ones first."""
+    """Two parks per province with parks, non-demonstration ones first (only drawn parks can be clicked)."""
     picked: list[str] = []
-    for _code, own in parks.sort_values("park_id").groupby("province_code", sort=True):
+    located = parks.dropna(subset=["lat", "lon"])
+    for _code, own in located.sort_values("park_id").groupby("province_code", sort=True):
         plain = list(own.loc[~own["is_demonstration"], "park_id"])
         demo = list(own.loc[own["is_demonstration"], "park_id"])
         picked += (plain[:1] + demo[:1] + plain[1:])[:2]

@@ -6,6 +6,7 @@ import csv
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from eipmap.coverage import coverage_caption, coverage_frame, coverage_table
@@ -61,3 +62,28 @@ def test_a_coverage_row_for_an_unknown_province_is_refused(tmp_path: Path) -> No
     with pytest.raises(DataValidationError) as err:
         load_dataset(tmp_path / "data")
     assert "parks/coverage.csv" in str(err.value) and "province_code" in str(err.value)
+
+
+def test_parks_without_a_location_are_listed_and_counted_never_drawn(dataset: Dataset) -> None:
+    from eipmap.overview import unplaced_parks
+
+    unplaced = dataset.parks[dataset.parks["lat"].isna()]
+    assert len(unplaced) >= 30 and (unplaced["location_accuracy"] == "unknown").all()
+    assert unplaced["source_urls"].str.startswith("http").all()  # each comes from a cited list
+    table = unplaced_parks(dataset.parks, "vi")
+    assert sorted(table["Khu công nghiệp"]) == sorted(unplaced["name_vi"])
+    counts = coverage_frame(dataset)["in_dataset"]
+    assert counts.sum() == dataset.parks["province_code"].isin(counts.index).sum()  # the unplaced are counted
+    assert not dataset.values["park_id"].isin(unplaced["park_id"]).any()  # and carry no invented values
+
+
+def test_a_point_for_a_park_of_unknown_location_is_refused(tmp_path: Path) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "parks" / "parks.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame.index[frame["location_accuracy"] == "unknown"][0]
+    frame.loc[row, ["lat", "lon"]] = ["10.9", "106.8"]
+    frame.to_csv(path, index=False)
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    assert f"row {row + 1}" in str(err.value) and "location_accuracy is 'unknown'" in str(err.value)

@@ -21,7 +21,7 @@ from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.mapview import MapView, park_view, province_view
 from eipmap.overlay import Overlay, count_no_data, legend_caption
-from eipmap.overview import demonstration_parks, province_summary
+from eipmap.overview import demonstration_parks, province_summary, unplaced_parks
 from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
@@ -112,6 +112,16 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
         name=f"five-provinces-{overlay.indicator.indicator_id}-{overlay.year}",
     )
     st.caption(coverage_caption(data, lang))
+    unplaced = unplaced_parks(data.parks, lang)
+    if len(unplaced):
+        with st.expander(t("overview.unplaced", lang, count=len(unplaced))):
+            show_table(
+                unplaced,
+                lang,
+                key="unplaced-parks",
+                name="parks-without-location",
+                column_config={t("table.source", lang): st.column_config.LinkColumn()},
+            )
     st.markdown(f"**{t('overview.demonstration', lang)}**")
     cols = st.columns(2)
     for i, (park_id, name) in enumerate(demonstration_parks(data.parks, lang)):
