@@ -27,7 +27,7 @@ def province_summary(
             {
                 t("overview.province", lang): own[f"province_name_{lang}"].iloc[0],
                 t("overview.parks", lang): len(own),
-                t("coverage.in_sources", lang): listed.get(code),
+                t("overview.in_sources", lang): listed.get(code),
                 t("overview.with_data", lang): len(known),
                 t("overview.meeting_target", lang): met,
                 t("overview.median", lang): float(known.median()) if len(known) else math.nan,
@@ -36,7 +36,7 @@ def province_summary(
     table = pd.DataFrame(rows)
     met_col = t("overview.meeting_target", lang)
     table[met_col] = table[met_col].astype("Int64")  # missing where the indicator has no target
-    listed_col = t("coverage.in_sources", lang)
+    listed_col = t("overview.in_sources", lang)
     table[listed_col] = table[listed_col].astype("Int64")  # missing where no source counts the province's parks
     return table
 

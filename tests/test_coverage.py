@@ -50,9 +50,9 @@ def test_the_caption_gives_held_and_listed_totals(dataset: Dataset, lang: str) -
 def test_the_overview_names_the_sources_count_beside_the_dataset_count(dataset: Dataset) -> None:
     overlay = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["D35-37.2c"], 2024, "vi")
     table = province_summary(overlay, dataset.parks, "vi", dataset.coverage).set_index("Tỉnh, thành phố")
-    assert table.at["Hải Phòng", "Số KCN theo nguồn công bố"] == 40
+    assert table.at["Hải Phòng", "Theo nguồn"] == 40
     assert table.at["Hải Phòng", "Số KCN"] == _from_files()[1]["31"]
-    assert table["Số KCN theo nguồn công bố"].isna().sum() == 1  # Ninh Bình: not a pilot province, no count
+    assert table["Theo nguồn"].isna().sum() == 1  # Ninh Bình: not a pilot province, no count
 
 
 def test_a_coverage_row_for_an_unknown_province_is_refused(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from eipmap.i18n import t
 from eipmap.loading import Dataset
-from eipmap.models import Indicator, Provenance
+from eipmap.models import Indicator, LocationAccuracy, Provenance
 from eipmap.panel import facts_table, links_headline, links_table, park_record, source_urls, value_notes
 from eipmap.symbiosis import count_links
 from eipmap.textnorm import escape_markdown, markdown_link
@@ -24,6 +24,8 @@ def render_park_header(data: Dataset, park_id: str, lang: str) -> None:
     st.subheader(escape_markdown(str(park[f"name_{lang}"])), anchor=False)
     badge = f" · :blue-badge[{t('map.demonstration_park', lang)}]" if park["is_demonstration"] else ""
     st.markdown(escape_markdown(str(park[f"province_name_{lang}"])) + badge)
+    if park["location_accuracy"] == LocationAccuracy.UNKNOWN.value:  # listed, not placed: map shows province
+        st.info(t("panel.no_location", lang), icon=":material/location_off:")
 
 
 def render_trend(data: Dataset, park_id: str, ind: Indicator, lang: str) -> None:
