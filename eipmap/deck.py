@@ -26,7 +26,7 @@ from eipmap.i18n import release_text, t
 from eipmap.loading import Dataset
 from eipmap.models import Provenance
 from eipmap.overlay import build_overlay
-from eipmap.overview import province_summary
+from eipmap.overview import illustrative_note, province_summary
 from eipmap.readiness import card, category_scores
 from eipmap.readiness_view import card_table
 from eipmap.static_map import render_map_png
@@ -131,7 +131,8 @@ def _map_slide(deck: PresentationType, data: Dataset, spec: DeckSpec) -> None:
     )
     summary = province_summary(overlay, data.parks, spec.lang, data.coverage)
     _table(slide, summary, (7.4, 1.5, 5.6, 2.6), spec.lang, size=10)
-    _text(slide, (7.4, 4.5, 5.6, 1.2), coverage_caption(data, spec.lang), size=10)  # counts cover the dataset only
+    notes = filter(None, (illustrative_note(overlay, spec.lang), coverage_caption(data, spec.lang)))
+    _text(slide, (7.4, 4.5, 5.6, 1.6), " ".join(notes), size=10)  # what the counts rest on and cover
 
 
 def _trend_chart(slide: Slide, data: Dataset, park_id: str, spec: DeckSpec) -> bool:

@@ -68,3 +68,10 @@ def unplaced_parks(parks: pd.DataFrame, lang: str) -> pd.DataFrame:
             t("table.source", lang): [str(u).split("|")[0].strip() for u in own["source_urls"]],
         }
     )
+
+
+def illustrative_note(overlay: Overlay, lang: str) -> str:
+    """'N of the M values behind these counts are illustrative', or '' when none is."""
+    known = overlay.table.dropna(subset=["value"])
+    n = int((known["provenance"] == "illustrative").sum())
+    return t("overview.illustrative_counts", lang, n=n, total=len(known)) if n else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -87,3 +88,16 @@ def test_a_point_for_a_park_of_unknown_location_is_refused(tmp_path: Path) -> No
     with pytest.raises(DataValidationError) as err:
         load_dataset(tmp_path / "data")
     assert f"row {row + 1}" in str(err.value) and "location_accuracy is 'unknown'" in str(err.value)
+
+
+def test_the_overview_counts_say_how_many_of_their_values_are_illustrative(dataset: Dataset) -> None:
+    from eipmap.overview import illustrative_note
+
+    overlay = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["D35-37.2c"], 2024, "vi")
+    known = overlay.table.dropna(subset=["value"])
+    n = int((known["provenance"] == "illustrative").sum())
+    assert n and illustrative_note(overlay, "vi").startswith(f"{n} trong {len(known)} giá trị")
+    reported = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["KPI-09"], 2024, "en")
+    only = reported.table[reported.table["provenance"] == "reported"]
+    assert not only.empty  # Amata's reported 2024 figure
+    assert illustrative_note(replace(reported, table=only), "en") == ""  # nothing illustrative: nothing to say

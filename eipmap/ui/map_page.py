@@ -21,7 +21,7 @@ from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.mapview import MapView, park_view, province_view
 from eipmap.overlay import Overlay, count_no_data, legend_caption
-from eipmap.overview import demonstration_parks, province_summary, unplaced_parks
+from eipmap.overview import demonstration_parks, illustrative_note, province_summary, unplaced_parks
 from eipmap.textnorm import escape_markdown
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
@@ -111,7 +111,7 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
         key="province-summary",
         name=f"five-provinces-{overlay.indicator.indicator_id}-{overlay.year}",
     )
-    st.caption(coverage_caption(data, lang))
+    st.caption(" ".join(filter(None, (illustrative_note(overlay, lang), coverage_caption(data, lang)))))
     unplaced = unplaced_parks(data.parks, lang)
     if len(unplaced):
         with st.expander(t("overview.unplaced", lang, count=len(unplaced))):

@@ -12,7 +12,7 @@ from eipmap.coverage import coverage_caption
 from eipmap.i18n import t
 from eipmap.loading import Dataset
 from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
-from eipmap.overview import province_status_counts
+from eipmap.overview import illustrative_note, province_status_counts
 from eipmap.panel import links_headline
 from eipmap.readiness import card
 from eipmap.readiness_view import verdict_text
@@ -76,7 +76,7 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
         st.markdown(f"**{ind.name(lang)} · {year}**")
         overlay = overlay_of(release_key(), indicator_id, year, lang)
         fig = build_status_bars(province_status_counts(overlay, data.parks), names, lang)
-        st.caption(coverage_caption(data, lang))
+        st.caption(" ".join(filter(None, (illustrative_note(overlay, lang), coverage_caption(data, lang)))))
     elif step.kind is StepKind.PROVINCE and step.key is not None:
         frame = province_values(data, step.key, indicator_id, year)
         fig = build_province_bars(
