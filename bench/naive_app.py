@@ -12,10 +12,10 @@ import shapely
 import streamlit as st
 from streamlit_folium import st_folium
 
-from eipmap.assets import localize_assets
-from eipmap.charts import build_trend_chart
-from eipmap.loading import load_dataset
-from eipmap.symbiosis import park_links
+from eipmap.analysis.symbiosis import park_links
+from eipmap.ingest.loading import load_dataset
+from eipmap.render.charts import build_trend_chart
+from eipmap.render.maps.assets import localize_assets
 
 st.set_page_config(layout="wide")
 data = load_dataset()  # no cache on purpose

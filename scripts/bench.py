@@ -39,8 +39,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from eipmap.loading import load_dataset  # noqa: E402
-from eipmap.paths import DATA_DIR_ENV  # noqa: E402
+from eipmap.config import DATA_DIR_ENV  # noqa: E402
+from eipmap.ingest.loading import load_dataset  # noqa: E402
 from eipmap.ui import state  # noqa: E402
 from tests.apptest_support import map_args  # noqa: E402
 from tests.browser import (  # noqa: E402

@@ -18,8 +18,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from eipmap.accounts import Role, add_user, list_users
-from eipmap.store import Store, default_url
+from eipmap.releases.accounts import Role, add_user, list_users
+from eipmap.releases.store import Store, default_url
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,9 +20,9 @@ from urllib.parse import urlparse
 from playwright.sync_api import Browser, Frame, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
-from eipmap.dataset_cache import CACHE_DIR_ENV
-from eipmap.paths import DATA_DIR_ENV, REPO_DIR
-from eipmap.store import DATABASE_URL_ENV
+from eipmap.config import DATA_DIR_ENV, REPO_DIR
+from eipmap.ingest.disk_cache import CACHE_DIR_ENV
+from eipmap.releases.store import DATABASE_URL_ENV
 
 CHROMIUM = os.environ.get("EIPMAP_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
-from eipmap.dataset_cache import CACHE_DIR_ENV
-from eipmap.loading import Dataset, load_dataset
-from eipmap.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
-from eipmap.paths import REPO_DIR
-from eipmap.store import DATABASE_URL_ENV
+from eipmap.config import REPO_DIR
+from eipmap.domain.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
+from eipmap.ingest.disk_cache import CACHE_DIR_ENV
+from eipmap.ingest.loading import Dataset, load_dataset
+from eipmap.releases.store import DATABASE_URL_ENV
 from tests.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 DATA = REPO_DIR / "data"
@@ -82,8 +82,8 @@ def make_indicator(
 
 def with_accounts(store: object, *accounts: object) -> None:
     """Store ``accounts`` (as accounts without a password): a publish checks that its account still exists."""
-    from eipmap.accounts import Account, add_user
-    from eipmap.store import Store
+    from eipmap.releases.accounts import Account, add_user
+    from eipmap.releases.store import Store
 
     assert isinstance(store, Store)
     for account in accounts:

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from streamlit.testing.v1 import AppTest
 
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.textnorm import escape_markdown
 from eipmap.ui import layout, state
 from tests.apptest_support import map_args
 
@@ -40,7 +40,7 @@ def failures(at: AppTest, lang: str) -> list[str]:
 
 def session(page: str | None, lang: str, **params: str) -> AppTest:
     """A fresh session opened on ``page`` (None: the map) in ``lang``, with ``params`` in the address bar."""
-    from eipmap.paths import REPO_DIR
+    from eipmap.config import REPO_DIR
 
     at = AppTest.from_file(str(REPO_DIR / APP), default_timeout=TIMEOUT)
     if page is not None:

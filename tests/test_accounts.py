@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from eipmap.accounts import (
+from eipmap.releases.accounts import (
     LOCK_WINDOW,
     MAX_FAILURES,
     SESSION_IDLE,
@@ -21,10 +21,10 @@ from eipmap.accounts import (
     still_valid,
     sync_users,
 )
-from eipmap.store import Store
-from eipmap.store_schema import users
-from eipmap.update import UploadRejected, publish_upload
-from eipmap.upload import read_upload
+from eipmap.releases.store import Store
+from eipmap.releases.store_schema import users
+from eipmap.releases.update import UploadRejected, publish_upload
+from eipmap.releases.upload import read_upload
 from tests.conftest import DATA
 
 VALUE_CSV = b"park_id,indicator_id,year,value,provenance,source_url,note\nhoa-khanh,KPI-09,2024,55.5,estimated,,\n"

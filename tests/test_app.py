@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from eipmap.dataset_cache import CACHE_DIR_ENV
-from eipmap.map_layers import DIMMED_FILL
-from eipmap.paths import DATA_DIR_ENV, REPO_DIR
-from eipmap.store import DATABASE_URL_ENV
-from eipmap.textnorm import escape_markdown
+from eipmap.config import DATA_DIR_ENV, REPO_DIR
+from eipmap.domain.textnorm import escape_markdown
+from eipmap.ingest.disk_cache import CACHE_DIR_ENV
+from eipmap.releases.store import DATABASE_URL_ENV
+from eipmap.render.maps.layers import DIMMED_FILL
 from eipmap.ui import state
 from eipmap.ui.park_panel import OTHER_INDICATORS_KEY
 from tests.apptest_support import map_args
@@ -179,7 +179,7 @@ def test_gap_page_answers_the_headline_question(app: AppTest) -> None:
     assert not app.exception
     table = app.dataframe[0].value
     names = set(table["Khu công nghiệp"])
-    from eipmap.loading import load_dataset
+    from eipmap.ingest.loading import load_dataset
 
     name_of = load_dataset().parks.set_index("park_id")["name_vi"]
     assert names == {name_of[p] for p in independent_answer()}
@@ -269,8 +269,8 @@ def test_every_table_shown_has_csv_and_excel_downloads(page: str) -> None:
 
 
 def test_admin_signs_in_and_re_publishes_an_earlier_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eipmap.accounts import Role, add_user
-    from eipmap.store import Store
+    from eipmap.releases.accounts import Role, add_user
+    from eipmap.releases.store import Store
 
     url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
     store = Store(url)
@@ -303,7 +303,7 @@ def test_viewer_sees_no_upload_form_on_a_deep_link() -> None:
 
 
 def test_the_dashboard_runs_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> None:
-    from eipmap.store import Store
+    from eipmap.releases.store import Store
     from tests.conftest import postgres_url
 
     url = postgres_url()  # emptied: the app seeds release 1 itself
@@ -320,8 +320,8 @@ def test_the_dashboard_runs_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> No
 
 
 def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from eipmap.accounts import Role, add_user
-    from eipmap.store import Store
+    from eipmap.releases.accounts import Role, add_user
+    from eipmap.releases.store import Store
 
     url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
     store = Store(url)
@@ -345,8 +345,8 @@ def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkey
 def _damaged_store(tmp_path: Path, damage: str) -> str:
     import sqlalchemy as sa
 
-    from eipmap.store import Store
-    from eipmap.store_schema import release_files
+    from eipmap.releases.store import Store
+    from eipmap.releases.store_schema import release_files
 
     path = tmp_path / "eipmap.sqlite"
     store = Store(f"sqlite:///{path}")

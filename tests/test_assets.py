@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from eipmap import assets
-from eipmap.assets import AssetsMissingError, install_assets
+from eipmap.render.maps import assets
+from eipmap.render.maps.assets import AssetsMissingError, install_assets
 from eipmap.ui import layout
 from tests.sweep_support import session
 

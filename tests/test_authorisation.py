@@ -14,11 +14,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from eipmap.accounts import Account, Role
-from eipmap.sheets import ACTION, REMOVE, columns_of
-from eipmap.store import UPDATABLE, Store
-from eipmap.update import UploadRejected, check_upload, publish_upload
-from eipmap.upload import read_upload
+from eipmap.releases.accounts import Account, Role
+from eipmap.releases.sheets import ACTION, REMOVE, columns_of
+from eipmap.releases.store import UPDATABLE, Store
+from eipmap.releases.update import UploadRejected, check_upload, publish_upload
+from eipmap.releases.upload import read_upload
 from tests.conftest import DATA, with_accounts
 
 DN = Account("danang-editor", Role.EDITOR, "48")

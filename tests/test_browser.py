@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from eipmap.map_layers import DIMMED_FILL
-from eipmap.paths import REPO_DIR
+from eipmap.config import REPO_DIR
+from eipmap.render.maps.layers import DIMMED_FILL
 from tests.browser import (
     ARTIFACTS,
     PARKS_JS,
@@ -205,7 +205,7 @@ def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: s
     import csv
     import io
 
-    from eipmap.loading import load_dataset
+    from eipmap.ingest.loading import load_dataset
     from tests.test_gaps import independent_answer
 
     expected = independent_answer()

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from eipmap.i18n import t
-from eipmap.loading import load_dataset
+from eipmap.ingest.loading import load_dataset
 from tests.browser import ARTIFACTS, click_park, open_app, streamlit_server
 from tests.conftest import DATA
 

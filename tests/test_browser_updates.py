@@ -12,11 +12,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import Error as PlaywrightError
 
-from eipmap.accounts import Role, add_user
-from eipmap.loading import load_dataset
-from eipmap.paths import REPO_DIR
-from eipmap.sheets import columns_of
-from eipmap.store import Store
+from eipmap.config import REPO_DIR
+from eipmap.ingest.loading import load_dataset
+from eipmap.releases.accounts import Role, add_user
+from eipmap.releases.sheets import columns_of
+from eipmap.releases.store import Store
 from tests.browser import ARTIFACTS, click_park, map_frame, open_app, streamlit_server, wait_for_text
 
 pytestmark = pytest.mark.browser

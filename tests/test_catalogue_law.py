@@ -11,13 +11,13 @@ import re
 import pandas as pd
 import pytest
 
-from eipmap.charts import build_trend_chart
-from eipmap.compare import province_rollup
-from eipmap.gaps import decree35_criteria, gap_frame
+from eipmap.analysis.compare import province_rollup
+from eipmap.analysis.gaps import decree35_criteria, gap_frame
+from eipmap.display.overlay import build_overlay, legend_caption
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import IndicatorKind, TargetKind
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.models import IndicatorKind, TargetKind
-from eipmap.overlay import build_overlay, legend_caption
+from eipmap.render.charts import build_trend_chart
 from tests.conftest import DATA
 
 ARTICLE = re.compile(r"\bArt\. \d+")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart, series
-from eipmap.loading import Dataset
-from eipmap.symbiosis import park_links, sankey_frame
+from eipmap.analysis.symbiosis import park_links, sankey_frame
+from eipmap.domain.dataset import Dataset
+from eipmap.render.charts import build_sankey, build_small_multiples, build_trend_chart, series
 
 
 def test_amata_trend_rises_from_41_to_86_with_reported_points(dataset: Dataset) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from eipmap.charts_compare import build_heatmap
-from eipmap.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
-from eipmap.loading import Dataset
-from eipmap.readiness import IEF_SCORES
+from eipmap.analysis.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
+from eipmap.analysis.readiness import IEF_SCORES
+from eipmap.domain.dataset import Dataset
+from eipmap.render.charts_compare import build_heatmap
 
 
 def test_matrix_has_no_data_as_nan_and_demonstration_parks_first(dataset: Dataset) -> None:

@@ -10,11 +10,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eipmap.coverage import coverage_caption, coverage_frame, coverage_table
-from eipmap.errors import DataValidationError
-from eipmap.loading import Dataset, load_dataset
-from eipmap.overlay import build_overlay
-from eipmap.overview import province_summary
+from eipmap.display.coverage import coverage_caption, coverage_frame, coverage_table
+from eipmap.display.overlay import build_overlay
+from eipmap.display.overview import province_summary
+from eipmap.domain.errors import DataValidationError
+from eipmap.ingest.loading import Dataset, load_dataset
 from tests.conftest import DATA
 
 
@@ -66,7 +66,7 @@ def test_a_coverage_row_for_an_unknown_province_is_refused(tmp_path: Path) -> No
 
 
 def test_parks_without_a_location_are_listed_and_counted_never_drawn(dataset: Dataset) -> None:
-    from eipmap.overview import unplaced_parks
+    from eipmap.display.overview import unplaced_parks
 
     unplaced = dataset.parks[dataset.parks["lat"].isna()]
     assert len(unplaced) >= 30 and (unplaced["location_accuracy"] == "unknown").all()
@@ -91,7 +91,7 @@ def test_a_point_for_a_park_of_unknown_location_is_refused(tmp_path: Path) -> No
 
 
 def test_the_overview_counts_say_how_many_of_their_values_are_illustrative(dataset: Dataset) -> None:
-    from eipmap.overview import illustrative_note
+    from eipmap.display.overview import illustrative_note
 
     overlay = build_overlay(dataset.values, dataset.parks["park_id"], dataset.indicators["D35-37.2c"], 2024, "vi")
     known = overlay.table.dropna(subset=["value"])

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eipmap.about import PROGRAMME_TOTALS
-from eipmap.loading import Dataset
+from eipmap.display.about import PROGRAMME_TOTALS
+from eipmap.domain.dataset import Dataset
 
-# indicator → the label of the reported programme total it splits (eipmap/about.py)
+# indicator → the label of the reported programme total it splits (eipmap/display/about.py)
 SPLITS = {"KPI-05": "Electricity saved", "KPI-06": "Emissions avoided", "KPI-07": "Water saved"}
 NOT_COVERED = ("hoa-khanh", "tra-noc-1", "tra-noc-2")  # the reported totals cover the other GEIPP parks
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eipmap import dataset_cache
-from eipmap.dataset_cache import CACHE_DIR_ENV, SUFFIX, TABLES, dataset_key, decode, encode, load_validated
-from eipmap.errors import DataValidationError
-from eipmap.loading import Dataset
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.errors import DataValidationError
+from eipmap.ingest import disk_cache as dataset_cache
+from eipmap.ingest.disk_cache import CACHE_DIR_ENV, SUFFIX, TABLES, dataset_key, decode, encode, load_validated
 from tests.conftest import DATA
 
 VALUES = "indicators/values.csv"

@@ -10,12 +10,12 @@ import pytest
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 
-from eipmap.deck import DeckSpec, build_deck
-from eipmap.html_export import export_map, standalone_html
-from eipmap.loading import Dataset
-from eipmap.models import ReleaseStamp
-from eipmap.overlay import build_overlay
-from eipmap.static_map import render_map_png
+from eipmap.display.overlay import build_overlay
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import ReleaseStamp
+from eipmap.render.deck import DeckSpec, build_deck
+from eipmap.render.maps.standalone import export_map, standalone_html
+from eipmap.render.maps.static import render_map_png
 
 
 def texts(slide) -> str:  # type: ignore[no-untyped-def]

@@ -9,10 +9,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from eipmap.exports import csv_bytes, neutralise, xlsx_bytes
-from eipmap.gaps import GapFilter, apply_filter, criteria_status, decree35_criteria, display_table
-from eipmap.loading import Dataset
-from eipmap.paths import REPO_DIR
+from eipmap.analysis.gaps import GapFilter, apply_filter, criteria_status, decree35_criteria
+from eipmap.config import REPO_DIR
+from eipmap.display.gap_table import display_table
+from eipmap.domain.dataset import Dataset
+from eipmap.render.spreadsheets import csv_bytes, neutralise, xlsx_bytes
 
 RECP = "D35-37.2c"
 DONG_NAI, HCMC = "75", "79"

@@ -13,7 +13,7 @@ from shapely import coverage_is_valid
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
-from eipmap.loading import Dataset
+from eipmap.domain.dataset import Dataset
 
 UTM_48N = 32648
 TOLERANCE_KM2 = 0.01

@@ -7,10 +7,10 @@ import unicodedata
 
 import pytest
 
+from eipmap.config import REPO_DIR
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import Category, LinkStatus, Provenance, Resource, Unit
 from eipmap.i18n import LANGUAGES, catalogue, fmt_number, t
-from eipmap.loading import Dataset
-from eipmap.models import Category, LinkStatus, Provenance, Resource, Unit
-from eipmap.paths import REPO_DIR
 
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.]+)["']""")
 

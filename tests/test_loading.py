@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eipmap.loading import Dataset
-from eipmap.models import PILOT_PROVINCE_CODES, IndicatorKind
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import PILOT_PROVINCE_CODES, IndicatorKind
 
 DEMONSTRATION = {"amata-bien-hoa", "deep-c-haiphong-1", "hiep-phuoc", "hoa-khanh", "tra-noc-1", "tra-noc-2"}
 

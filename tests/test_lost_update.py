@@ -7,11 +7,11 @@ import io
 import openpyxl
 import pytest
 
-from eipmap.accounts import Account, Role
-from eipmap.sheets import columns_of
-from eipmap.store import UPDATABLE, Store
-from eipmap.update import UploadRejected, check_upload, publish_upload
-from eipmap.upload import read_upload
+from eipmap.releases.accounts import Account, Role
+from eipmap.releases.sheets import columns_of
+from eipmap.releases.store import UPDATABLE, Store
+from eipmap.releases.update import UploadRejected, check_upload, publish_upload
+from eipmap.releases.upload import read_upload
 from tests.conftest import DATA, with_accounts
 
 EDITOR_A = Account("danang-a", Role.EDITOR, "48")

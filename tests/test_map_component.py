@@ -7,11 +7,11 @@ from typing import Any
 import pytest
 import streamlit_folium
 
-from eipmap.loading import Dataset
-from eipmap.map_layers import build_links_layer, build_park_layer
-from eipmap.maps import build_base_map
-from eipmap.overlay import build_overlay
-from eipmap.symbiosis import park_links
+from eipmap.analysis.symbiosis import park_links
+from eipmap.display.overlay import build_overlay
+from eipmap.domain.dataset import Dataset
+from eipmap.render.maps.base import build_base_map
+from eipmap.render.maps.layers import build_links_layer, build_park_layer
 from eipmap.ui.map_component import component_args, group_script, render_base
 from eipmap.ui.map_page import RETURNED
 

@@ -10,13 +10,19 @@ import folium
 import pandas as pd
 import pytest
 
-from eipmap.assets import LOCAL_ASSETS, UnservedAssetError, localize_assets
-from eipmap.loading import Dataset
-from eipmap.map_layers import SELECTED_COLOUR, build_links_layer, build_park_layer, build_selection_layer, park_radius
-from eipmap.maps import build_base_map
-from eipmap.mapview import province_view
-from eipmap.overlay import NO_DATA_COLOUR, build_overlay
-from eipmap.symbiosis import park_links
+from eipmap.analysis.symbiosis import park_links
+from eipmap.display.overlay import NO_DATA_COLOUR, build_overlay
+from eipmap.domain.dataset import Dataset
+from eipmap.render.maps.assets import LOCAL_ASSETS, UnservedAssetError, localize_assets
+from eipmap.render.maps.base import build_base_map
+from eipmap.render.maps.layers import (
+    SELECTED_COLOUR,
+    build_links_layer,
+    build_park_layer,
+    build_selection_layer,
+    park_radius,
+)
+from eipmap.render.maps.view import province_view
 
 XSS = "<img src=x onerror=alert(1)>"
 
@@ -173,7 +179,7 @@ def test_park_layer_geojson_is_valid_json(dataset: Dataset) -> None:
 def test_folium_templates_are_compiled_once() -> None:
     from branca.element import Element
 
-    import eipmap.maps  # noqa: F401  (installs the shared compilation)
+    import eipmap.render.maps.base  # noqa: F401  (installs the shared compilation)
 
     first, second = Element("<b>{{ this.get_name() }}</b>"), Element("<b>{{ this.get_name() }}</b>")
     assert first._template is second._template  # one compiled template for one source

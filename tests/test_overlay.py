@@ -7,9 +7,9 @@ import math
 import pandas as pd
 import pytest
 
-from eipmap.loading import Dataset
-from eipmap.models import Direction, Indicator, Unit
-from eipmap.overlay import ATTAINMENT_BINS, NO_DATA_COLOUR, SEQUENTIAL, YES_NO, build_overlay, classify
+from eipmap.display.overlay import ATTAINMENT_BINS, NO_DATA_COLOUR, SEQUENTIAL, YES_NO, build_overlay, classify
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import Direction, Indicator, Unit
 from tests.conftest import make_indicator
 
 RED, AMBER, GREEN = (c for _, c in ATTAINMENT_BINS)

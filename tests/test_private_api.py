@@ -9,7 +9,7 @@ import folium
 import streamlit_folium as sf
 
 from eipmap import private_api
-from eipmap.paths import REPO_DIR
+from eipmap.config import REPO_DIR
 
 
 def test_pins_match_what_is_installed_and_the_requirements() -> None:

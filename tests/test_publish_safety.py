@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from eipmap.accounts import Account, Role
-from eipmap.loading import load_dataset
-from eipmap.paths import REPO_DIR
-from eipmap.store import UPDATABLE, Store
+from eipmap.config import REPO_DIR
+from eipmap.ingest.loading import load_dataset
+from eipmap.releases.accounts import Account, Role
+from eipmap.releases.store import UPDATABLE, Store
 from tests.conftest import DATA, with_accounts
 
 WORKER = """
@@ -22,10 +22,10 @@ import sys, time
 from pathlib import Path
 sys.path.insert(0, {repo!r})
 from sqlalchemy import event
-import eipmap.update as update
-from eipmap.accounts import Account, Role
-from eipmap.store import Store
-from eipmap.upload import read_upload
+import eipmap.releases.update as update
+from eipmap.releases.accounts import Account, Role
+from eipmap.releases.store import Store
+from eipmap.releases.upload import read_upload
 
 url, mode, marker, park, value = sys.argv[1:6]
 store = Store(url)

@@ -5,10 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from eipmap.gaps import decree35_criteria
-from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.readiness import (
+from eipmap.analysis.gaps import decree35_criteria
+from eipmap.analysis.readiness import (
     Readiness,
     blocking_criteria,
     card,
@@ -17,7 +15,9 @@ from eipmap.readiness import (
     verdict,
     verdicts,
 )
-from eipmap.readiness_view import card_table, verdict_text
+from eipmap.display.readiness_view import card_table, verdict_text
+from eipmap.domain.dataset import Dataset
+from eipmap.i18n import t
 
 DEMO = ["amata-bien-hoa", "deep-c-haiphong-1", "hiep-phuoc", "hoa-khanh", "tra-noc-1", "tra-noc-2"]
 

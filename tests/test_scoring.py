@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from eipmap.models import Direction, Indicator, TargetKind
-from eipmap.scoring import CriterionStatus, attainment, criterion_status, gap_to_target
+from eipmap.analysis.scoring import CriterionStatus, attainment, criterion_status, gap_to_target
+from eipmap.domain.models import Direction, Indicator, TargetKind
 from tests.conftest import make_indicator
 
 

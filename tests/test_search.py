@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eipmap.loading import Dataset
-from eipmap.search import find_parks
-from eipmap.textnorm import fold
+from eipmap.analysis.search import find_parks
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.textnorm import fold
 
 
 @pytest.mark.parametrize("query", ["hoa khanh", "HOA KHANH", "Hòa Khánh"])

@@ -8,9 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eipmap.shipped import pending_change, publish_shipped
-from eipmap.store import UPDATABLE, Store
-from eipmap.update import UploadRejected
+from eipmap.releases.shipped import pending_change, publish_shipped
+from eipmap.releases.store import UPDATABLE, Store
+from eipmap.releases.update import UploadRejected
 
 VALUES = UPDATABLE["values"]
 
@@ -107,10 +107,10 @@ def test_a_store_seeded_before_digests_compares_the_stored_tables(store_url: str
 def test_an_admin_is_told_and_publishes_it_from_the_releases_page(
     tmp_path: Path, data_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eipmap.accounts import Role, add_user
-    from eipmap.dataset_cache import CACHE_DIR_ENV
-    from eipmap.paths import DATA_DIR_ENV
-    from eipmap.store import DATABASE_URL_ENV
+    from eipmap.config import DATA_DIR_ENV
+    from eipmap.ingest.disk_cache import CACHE_DIR_ENV
+    from eipmap.releases.accounts import Role, add_user
+    from eipmap.releases.store import DATABASE_URL_ENV
     from tests.sweep_support import session, texts
 
     url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
@@ -141,8 +141,8 @@ def test_an_admin_is_told_and_publishes_it_from_the_releases_page(
 
 def test_a_release_stored_before_a_column_was_added_still_loads_and_diffs(store_url: str, data_copy: Path) -> None:
     """An upgraded server: its releases hold links.csv without the columns this version added."""
-    from eipmap.loading import load_dataset
-    from eipmap.schemas import ADDED_COLUMNS
+    from eipmap.ingest.loading import load_dataset
+    from eipmap.ingest.schemas import ADDED_COLUMNS
 
     links = UPDATABLE["links"]
     new_columns = list(ADDED_COLUMNS[links])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eipmap.store import HEAD_REVISION, MIGRATIONS_DIR, UPDATABLE, Store, schema_revision, sha256
+from eipmap.releases.store import HEAD_REVISION, MIGRATIONS_DIR, UPDATABLE, Store, schema_revision, sha256
 from tests.conftest import DATA
 
 VALUES = UPDATABLE["values"]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import math
 
-from eipmap.loading import Dataset
-from eipmap.overlay import build_overlay
-from eipmap.overview import province_status_counts
-from eipmap.story import StepKind, clamp_step, province_values, story_steps
+from eipmap.analysis.story import StepKind, clamp_step, province_values, story_steps
+from eipmap.display.overlay import build_overlay
+from eipmap.display.overview import province_status_counts
+from eipmap.domain.dataset import Dataset
 
 
 def test_story_order(dataset: Dataset) -> None:

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
+from eipmap.analysis.story import StepKind, story_steps
+from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import LANGUAGES, t
-from eipmap.loading import Dataset, load_dataset
-from eipmap.story import StepKind, story_steps
-from eipmap.textnorm import escape_markdown
+from eipmap.ingest.loading import Dataset, load_dataset
 from eipmap.ui import state
 from tests.conftest import DATA
 from tests.sweep_support import PAGES, Clicker, assert_park_panel, failures, session, texts

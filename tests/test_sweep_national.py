@@ -12,11 +12,11 @@ from collections.abc import Iterator
 
 import pytest
 
-from eipmap.dataset_cache import CACHE_DIR_ENV
+from eipmap.config import DATA_DIR_ENV, REPO_DIR
 from eipmap.i18n import LANGUAGES
-from eipmap.loading import Dataset, load_dataset
-from eipmap.paths import DATA_DIR_ENV, REPO_DIR
-from eipmap.store import DATABASE_URL_ENV
+from eipmap.ingest.disk_cache import CACHE_DIR_ENV
+from eipmap.ingest.loading import Dataset, load_dataset
+from eipmap.releases.store import DATABASE_URL_ENV
 from tests.sweep_support import PAGES, Clicker, assert_park_panel, failures, session, texts
 
 NATIONAL_SAMPLE = 30

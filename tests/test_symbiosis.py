@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from eipmap.loading import Dataset
-from eipmap.symbiosis import arc, arrow_head, count_links, park_links
+from eipmap.analysis.symbiosis import arc, arrow_head, count_links, park_links
+from eipmap.domain.dataset import Dataset
 
 
 def test_hoa_khanh_counts(dataset: Dataset) -> None:

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from eipmap.tables import localised
+from eipmap.display.tables import localised
 
 
 def shown(frame: pd.DataFrame, lang: str, plain: tuple[str, ...] = ()) -> list[list[str]]:

@@ -9,9 +9,9 @@ import unicodedata
 import folium
 import pytest
 
-from eipmap.loading import Dataset
-from eipmap.map_layers import build_selection_layer
-from eipmap.textnorm import escape_markdown, fold, html_text, markdown_link, matches, nfc
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.textnorm import escape_markdown, fold, html_text, markdown_link, matches, nfc
+from eipmap.render.maps.layers import build_selection_layer
 
 
 @pytest.mark.parametrize("query", ["hoa khanh", "HOA KHANH", "Hòa Khánh", "  hòa   KHÁNH "])

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eipmap.errors import Failure
-from eipmap.loading import Dataset
-from eipmap.update_view import change_tables, failure_table
+from eipmap.display.update_view import change_tables, failure_table
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.errors import Failure
 
 
 def test_failure_table_keeps_every_problem_with_its_place() -> None:

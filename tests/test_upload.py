@@ -13,14 +13,14 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from eipmap.accounts import Account, Role
-from eipmap.loading import Dataset
-from eipmap.models import accepted_years
-from eipmap.sheets import columns_of
-from eipmap.store import UPDATABLE, Store
-from eipmap.template import ERRORS, LISTS, build_template, column_label, error_report, read_back
-from eipmap.update import UploadRejected, check_upload, publish_upload
-from eipmap.upload import MAX_BYTES, read_upload
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import accepted_years
+from eipmap.releases.accounts import Account, Role
+from eipmap.releases.sheets import columns_of
+from eipmap.releases.store import UPDATABLE, Store
+from eipmap.releases.template import ERRORS, LISTS, build_template, column_label, error_report, read_back
+from eipmap.releases.update import UploadRejected, check_upload, publish_upload
+from eipmap.releases.upload import MAX_BYTES, read_upload
 from tests.conftest import DATA, with_accounts
 
 DN = Account("danang-editor", Role.EDITOR, "48")

@@ -15,10 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from eipmap.errors import DataValidationError, Failure
-from eipmap.loading import load_dataset
-from eipmap.models import accepted_years
-from eipmap.paths import REPO_DIR
+from eipmap.config import REPO_DIR
+from eipmap.domain.errors import DataValidationError, Failure
+from eipmap.domain.models import accepted_years
+from eipmap.ingest.loading import load_dataset
 
 Mutation = Callable[[pd.DataFrame], pd.DataFrame]
 NEXT_YEAR = accepted_years().stop - 1  # the last year a value may carry

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from eipmap.loading import Dataset
-from eipmap.story import story_steps
-from eipmap.viewstate import Filters, View, encode_view, parse_view
+from eipmap.analysis.story import story_steps
+from eipmap.display.viewstate import Filters, View, encode_view, parse_view
+from eipmap.domain.dataset import Dataset
 
 
 def test_round_trip(dataset: Dataset) -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.about import PROGRAMME_TOTALS, data_files, provenance_counts
-from eipmap.coverage import coverage_caption, coverage_table
+from eipmap.display.about import PROGRAMME_TOTALS, data_files, provenance_counts
+from eipmap.display.coverage import coverage_caption, coverage_table
+from eipmap.domain.dataset import Dataset
 from eipmap.i18n import fmt_number, t
-from eipmap.loading import Dataset
 from eipmap.ui.tables import show_table
 
 

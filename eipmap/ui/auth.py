@@ -13,8 +13,8 @@ from typing import Any
 
 import streamlit as st
 
-from eipmap.accounts import Account, LoginError, Role, expired, find_user, sign_in, still_valid, sync_users
 from eipmap.i18n import t
+from eipmap.releases.accounts import Account, LoginError, Role, expired, find_user, sign_in, still_valid, sync_users
 from eipmap.ui import cache, state
 
 

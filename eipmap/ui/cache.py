@@ -10,17 +10,17 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from eipmap.charts import build_sankey, build_small_multiples, build_trend_chart
-from eipmap.charts_compare import build_status_bars
-from eipmap.dataset_cache import load_validated
-from eipmap.loading import Dataset, load_dataset
-from eipmap.models import ReleaseStamp
-from eipmap.overlay import Overlay, build_overlay
-from eipmap.overview import province_status_counts
-from eipmap.paths import data_dir
-from eipmap.shipped import ShippedChange, pending_change, signature
-from eipmap.store import Store, default_url
-from eipmap.symbiosis import park_links, sankey_frame
+from eipmap.analysis.symbiosis import park_links, sankey_frame
+from eipmap.config import data_dir
+from eipmap.display.overlay import Overlay, build_overlay
+from eipmap.display.overview import province_status_counts
+from eipmap.domain.models import ReleaseStamp
+from eipmap.ingest.disk_cache import load_validated
+from eipmap.ingest.loading import Dataset, load_dataset
+from eipmap.releases.shipped import ShippedChange, pending_change, signature
+from eipmap.releases.store import Store, default_url
+from eipmap.render.charts import build_sankey, build_small_multiples, build_trend_chart
+from eipmap.render.charts_compare import build_status_bars
 from eipmap.ui import state
 
 OVERVIEW_CHART_PX = 320

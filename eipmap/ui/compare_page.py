@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.charts_compare import build_heatmap, build_radar
-from eipmap.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
-from eipmap.compare_view import ranking_table, rollup_table
+from eipmap.analysis.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
+from eipmap.display.compare_view import ranking_table, rollup_table
+from eipmap.domain.dataset import Dataset
 from eipmap.i18n import t
-from eipmap.loading import Dataset
+from eipmap.render.charts_compare import build_heatmap, build_radar
 from eipmap.ui import state
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import overlay_picker, park_picker

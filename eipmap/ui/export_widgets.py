@@ -7,9 +7,10 @@ from collections.abc import Callable
 import folium
 import streamlit as st
 
-from eipmap.html_export import standalone_html
-from eipmap.i18n import release_text, t
-from eipmap.loading import Dataset
+from eipmap.display.stamp import release_text
+from eipmap.domain.dataset import Dataset
+from eipmap.i18n import t
+from eipmap.render.maps.standalone import standalone_html
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
 
@@ -21,7 +22,7 @@ def export_controls(
     parks = (selected,) if selected else tuple(data.parks.loc[data.parks["is_demonstration"], "park_id"])
 
     def deck() -> bytes:
-        from eipmap.deck import DeckSpec, build_deck  # python-pptx and matplotlib load only for an export
+        from eipmap.render.deck import DeckSpec, build_deck  # python-pptx and matplotlib load only for an export
 
         return build_deck(data, DeckSpec(lang, indicator_id, year, parks))
 

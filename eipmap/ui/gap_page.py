@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.gaps import apply_filter, display_table
+from eipmap.analysis.gaps import apply_filter
+from eipmap.display.gap_table import display_table
+from eipmap.domain.dataset import Dataset
 from eipmap.i18n import t
-from eipmap.loading import Dataset
 from eipmap.ui.cache import overlay_of, release_key
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.map_component import base_map, park_layers, show_map

@@ -6,10 +6,10 @@ from typing import Any
 
 import streamlit as st
 
-from eipmap.gaps import GapFilter
+from eipmap.analysis.gaps import GapFilter
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import Indicator
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.models import Indicator
 from eipmap.ui import state
 from eipmap.ui.widgets import current_language, measured_indicators, remember
 

@@ -10,12 +10,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from eipmap import private_api
-from eipmap.assets import AssetsMissingError, install_assets
-from eipmap.errors import DataValidationError
+from eipmap.config import PACKAGE_DIR, REPO_DIR
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.errors import DataValidationError
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.paths import PACKAGE_DIR, REPO_DIR
-from eipmap.store import ReleaseTampered, default_url
+from eipmap.releases.store import ReleaseTampered, default_url
+from eipmap.render.maps.assets import AssetsMissingError, install_assets
 from eipmap.ui import auth, cache, releases_page, state, urlstate, widgets
 from eipmap.ui.sections import section
 

@@ -23,9 +23,9 @@ import streamlit as st
 import streamlit_folium as sf
 
 from eipmap import private_api
-from eipmap.loading import Dataset
-from eipmap.map_layers import build_park_layer, build_selection_layer
-from eipmap.overlay import Overlay
+from eipmap.display.overlay import Overlay
+from eipmap.domain.dataset import Dataset
+from eipmap.render.maps.layers import build_park_layer, build_selection_layer
 from eipmap.ui import cache
 
 
@@ -91,7 +91,7 @@ def group_script(group: folium.FeatureGroup, idx: int) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _base_map(release: cache.ReleaseKey, lang: str, tiles: str, key: str, returned: tuple[str, ...]) -> BaseMap:
-    from eipmap.maps import build_base_map
+    from eipmap.render.maps.base import build_base_map
 
     return render_base(build_base_map(cache.dataset_at(release), lang, tiles), key, returned)
 

@@ -14,15 +14,15 @@ import html
 
 import streamlit as st
 
-from eipmap.coverage import coverage_caption
-from eipmap.gaps import GapFilter, apply_filter
-from eipmap.html_export import export_map
+from eipmap.analysis.gaps import GapFilter, apply_filter
+from eipmap.display.coverage import coverage_caption
+from eipmap.display.overlay import Overlay, count_no_data, legend_caption
+from eipmap.display.overview import demonstration_parks, illustrative_note, province_summary, unplaced_parks
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.mapview import MapView, park_view, province_view
-from eipmap.overlay import Overlay, count_no_data, legend_caption
-from eipmap.overview import demonstration_parks, illustrative_note, province_summary, unplaced_parks
-from eipmap.textnorm import escape_markdown
+from eipmap.render.maps.standalone import export_map
+from eipmap.render.maps.view import MapView, park_view, province_view
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls

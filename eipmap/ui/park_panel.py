@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from eipmap.analysis.symbiosis import count_links
+from eipmap.display.panel import facts_table, links_headline, links_table, park_record, source_urls, value_notes
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import Indicator, LocationAccuracy, Provenance
+from eipmap.domain.textnorm import escape_markdown, markdown_link
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.models import Indicator, LocationAccuracy, Provenance
-from eipmap.panel import facts_table, links_headline, links_table, park_record, source_urls, value_notes
-from eipmap.symbiosis import count_links
-from eipmap.textnorm import escape_markdown, markdown_link
 from eipmap.ui import cache
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table

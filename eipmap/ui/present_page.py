@@ -6,19 +6,19 @@ import html
 
 import streamlit as st
 
-from eipmap.charts import build_trend_chart
-from eipmap.charts_compare import build_province_bars, build_status_bars
-from eipmap.coverage import coverage_caption
+from eipmap.analysis.readiness import card
+from eipmap.analysis.story import Step, StepKind, clamp_step, province_values, story_steps
+from eipmap.analysis.symbiosis import count_links, park_links
+from eipmap.display.coverage import coverage_caption
+from eipmap.display.overview import illustrative_note, province_status_counts
+from eipmap.display.panel import links_headline
+from eipmap.display.readiness_view import verdict_text
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.mapview import NATIONAL_VIEW, MapView, park_view, province_view
-from eipmap.overview import illustrative_note, province_status_counts
-from eipmap.panel import links_headline
-from eipmap.readiness import card
-from eipmap.readiness_view import verdict_text
-from eipmap.story import Step, StepKind, clamp_step, province_values, story_steps
-from eipmap.symbiosis import count_links, park_links
-from eipmap.textnorm import escape_markdown
+from eipmap.render.charts import build_trend_chart
+from eipmap.render.charts_compare import build_province_bars, build_status_bars
+from eipmap.render.maps.view import NATIONAL_VIEW, MapView, park_view, province_view
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key
 from eipmap.ui.map_component import base_map, park_layers, show_map

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.charts_compare import build_category_bars, build_province_year_chart
+from eipmap.analysis.readiness import (
+    Readiness,
+    blocking_criteria,
+    card,
+    category_scores,
+    province_year_counts,
+    vn_average,
+)
+from eipmap.display.overview import demonstration_parks
+from eipmap.display.readiness_view import card_table, verdict_text
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.overview import demonstration_parks
-from eipmap.readiness import Readiness, blocking_criteria, card, category_scores, province_year_counts, vn_average
-from eipmap.readiness_view import card_table, verdict_text
-from eipmap.textnorm import escape_markdown
+from eipmap.render.charts_compare import build_category_bars, build_province_year_chart
 from eipmap.ui import state
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import park_picker, year_picker

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from eipmap.accounts import Role, list_users
+from eipmap.config import data_dir
+from eipmap.display.update_view import change_tables, failure_table, history_table, release_date
+from eipmap.domain.dataset import Dataset
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.paths import data_dir
-from eipmap.shipped import publish_shipped
+from eipmap.releases.accounts import Role, list_users
+from eipmap.releases.shipped import publish_shipped
+from eipmap.releases.update import UploadRejected
 from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account
 from eipmap.ui.tables import show_table
-from eipmap.update import UploadRejected
-from eipmap.update_view import change_tables, failure_table, history_table, release_date
 
 NEWEST = 0  # the picker's value for "the newest release", whatever its number is by then
 

@@ -8,9 +8,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from eipmap.exports import csv_bytes, xlsx_bytes
-from eipmap.i18n import release_text, t
-from eipmap.tables import BLANK, localised
+from eipmap.display.stamp import release_text
+from eipmap.display.tables import BLANK, localised
+from eipmap.i18n import t
+from eipmap.render.spreadsheets import csv_bytes, xlsx_bytes
 from eipmap.ui import cache
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -6,20 +6,20 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from eipmap.accounts import Account
-from eipmap.errors import Failure
+from eipmap.config import data_dir
+from eipmap.display.update_view import change_tables, failure_table
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.errors import Failure
 from eipmap.i18n import t
-from eipmap.loading import Dataset
-from eipmap.paths import data_dir
-from eipmap.sheets import Upload
-from eipmap.store import sha256
-from eipmap.template import build_template, error_report
+from eipmap.releases.accounts import Account
+from eipmap.releases.sheets import Upload
+from eipmap.releases.store import sha256
+from eipmap.releases.template import build_template, error_report
+from eipmap.releases.update import Checked, UploadRejected, check_upload, publish_upload
+from eipmap.releases.upload import read_upload
 from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account, role_text
 from eipmap.ui.tables import XLSX_MIME, show_table
-from eipmap.update import Checked, UploadRejected, check_upload, publish_upload
-from eipmap.update_view import change_tables, failure_table
-from eipmap.upload import read_upload
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,11 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from eipmap.display.viewstate import Filters, View, encode_view, parse_view
+from eipmap.domain.dataset import Dataset
 from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from eipmap.loading import Dataset
-from eipmap.mapview import park_view, province_view
+from eipmap.render.maps.view import park_view, province_view
 from eipmap.ui import state
-from eipmap.viewstate import Filters, View, encode_view, parse_view
 
 APPLIED = "_url_applied"
 FILTER_SCOPES = {"": "compact", "gaps": "full"}  # page url path → which gap filter it shows

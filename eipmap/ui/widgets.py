@@ -9,12 +9,12 @@ from typing import TypeVar
 
 import streamlit as st
 
+from eipmap.analysis.search import find_parks
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import Category, Indicator
+from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from eipmap.loading import Dataset
-from eipmap.maps import DEFAULT_TILES, TILES
-from eipmap.models import Category, Indicator
-from eipmap.search import find_parks
-from eipmap.textnorm import escape_markdown
+from eipmap.render.maps.base import DEFAULT_TILES, TILES
 from eipmap.ui import state
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}

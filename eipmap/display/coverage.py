@@ -1,0 +1,49 @@
+"""What the dataset covers: parks per province in the dataset against how many public sources list."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from eipmap.domain.dataset import Dataset
+from eipmap.i18n import fmt_number, t
+
+
+def coverage_frame(data: Dataset) -> pd.DataFrame:
+    """Per province the sources count (index: province code, pilot provinces first): listed, held, share, source."""
+    held = data.parks.groupby("province_code").size()
+    cov = data.coverage.set_index("province_code")
+    order = [c for c in data.province_codes if c in cov.index]
+    out = cov.reindex(order)[["parks_in_sources", "approximate", "as_of", "source_url", "note"]].copy()
+    out["in_dataset"] = held.reindex(order).fillna(0).astype(int)
+    out["share_pct"] = out["in_dataset"] / out["parks_in_sources"].where(out["parks_in_sources"] > 0) * 100.0
+    return out
+
+
+def coverage_table(data: Dataset, lang: str) -> pd.DataFrame:
+    """The data page's coverage table: numbers stay numbers; an approximate sources count says so."""
+    frame = coverage_frame(data)
+    names = data.provinces.set_index("province_code")[f"name_{lang}"]
+    return pd.DataFrame(
+        {
+            t("overview.province", lang): [str(names[c]) for c in frame.index],
+            t("coverage.in_sources", lang): frame["parks_in_sources"].to_numpy(),
+            t("coverage.in_dataset", lang): frame["in_dataset"].to_numpy(),
+            t("coverage.share", lang): frame["share_pct"].round(1).to_numpy(),
+            t("coverage.approximate", lang): [
+                t("legend.yes" if a else "legend.no", lang) for a in frame["approximate"]
+            ],
+            t("coverage.as_of", lang): frame["as_of"].to_numpy(),
+            t("coverage.source", lang): frame["source_url"].to_numpy(),
+        }
+    )
+
+
+def coverage_caption(data: Dataset, lang: str) -> str:
+    """One sentence under every count of parks: the dataset holds N of about M parks the sources list."""
+    frame = coverage_frame(data)
+    if frame.empty:
+        return ""
+    listed, held = int(frame["parks_in_sources"].sum()), int(frame["in_dataset"].sum())
+    approx = "≈ " if bool(frame["approximate"].any()) else ""
+    share = fmt_number(held / listed * 100.0, lang, 0) if listed else "–"
+    return t("coverage.caption", lang, held=held, listed=f"{approx}{listed}", provinces=len(frame), share=share)

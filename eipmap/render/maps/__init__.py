@@ -1,0 +1,1 @@
+"""The map: base map and outlines, layers, where the view looks, Leaflet assets, static image, standalone HTML."""

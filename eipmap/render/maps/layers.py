@@ -1,0 +1,214 @@
+"""The map layers that change between reruns: parks coloured by the overlay, and the selected park's links.
+
+Each is a FeatureGroup passed to the component's ``feature_group``; the map page caches
+each layer's script per view (``eipmap.ui.map_component``), so a click renders only the
+small selection layer.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
+
+import folium
+import pandas as pd
+
+from eipmap.analysis.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, park_links
+from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
+from eipmap.domain.dataset import Dataset
+from eipmap.domain.models import LinkGroup, Resource
+from eipmap.domain.textnorm import html_text
+from eipmap.i18n import fmt_number, t
+
+SELECTED_COLOUR = "#00bcd4"
+DIMMED_FILL = "#cfcfcf"  # parks a filter leaves out
+ROUND = 5
+
+
+def _geojson_of(frame: pd.DataFrame, properties: list[str]) -> dict[str, object]:
+    """Point features from lat/lon columns, coordinates rounded to 5 decimals (~1 m)."""
+    features = [
+        {
+            "type": "Feature",
+            "properties": {p: rec[p] for p in properties},
+            "geometry": {"type": "Point", "coordinates": [round(rec["lon"], ROUND), round(rec["lat"], ROUND)]},
+        }
+        for rec in frame.to_dict("records")
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+def add_points(
+    group: folium.FeatureGroup,
+    frame: pd.DataFrame,
+    properties: list[str],
+    style: Callable[[dict[str, Any]], dict[str, object]],
+    *,
+    name: str,
+    radius: float,
+    sticky: bool = False,
+) -> folium.FeatureGroup:
+    """Add ``frame``'s rows as circle markers to ``group``; an empty frame adds nothing.
+
+    Every layer builder goes through here, so "no parks", "no firms" and "no links" are ordinary
+    cases, not errors: folium refuses a tooltip field over an empty FeatureCollection. A
+    ``tooltip`` column, when ``properties`` names it, becomes the hover text. A row without a
+    location (a park no source places yet) is not drawn: it is never put at an invented point.
+    """
+    frame = frame.dropna(subset=["lat", "lon"])
+    if frame.empty:
+        return group
+    tooltip = (
+        folium.GeoJsonTooltip(fields=["tooltip"], labels=False, sticky=sticky) if "tooltip" in properties else None
+    )
+    folium.GeoJson(
+        _geojson_of(frame, properties),
+        marker=folium.CircleMarker(radius=radius),
+        style_function=style,
+        tooltip=tooltip,
+        name=name,
+    ).add_to(group)
+    return group
+
+
+def park_radius(area_ha: float, is_demonstration: bool) -> float:
+    """Marker radius in pixels: grows with the square root of the area; demonstration parks larger.
+
+    Rounded to half a pixel, so parks share styles (folium writes one style case per distinct style).
+    """
+    base = 5.0 if math.isnan(area_ha) else min(11.0, 4.0 + math.sqrt(area_ha) / 6.0)
+    return round(2 * (base + (2.5 if is_demonstration else 0.0))) / 2
+
+
+def _park_tooltip(rec: dict[Any, Any], overlay: Overlay, lang: str) -> str:
+    """Tooltip HTML; every data-derived piece is escaped."""
+    ind = overlay.indicator
+    value = rec["value"]
+    shown = (
+        t("map.no_data", lang)
+        if pd.isna(value)
+        else f"{fmt_number(float(value), lang)} {t(f'unit.{ind.unit.value}', lang)}"
+    )
+    lines = [
+        f"<b>{html_text(str(rec[f'name_{lang}']))}</b>",
+        html_text(str(rec[f"province_name_{lang}"])),
+        f"{overlay.year}: <b>{html_text(shown)}</b>",  # the indicator is named in the legend under the map
+    ]
+    if not pd.isna(value):
+        lines.append(t(f"provenance.{rec['provenance']}", lang))
+    if rec["is_demonstration"]:
+        lines.append(t("map.demonstration_park", lang))
+    if rec["location_accuracy"] == "approximate":
+        lines.append(t("map.approximate_location", lang, km=fmt_number(float(rec["location_error_km"]), lang, 0)))
+    return "<br>".join(lines)
+
+
+def build_park_layer(
+    parks: pd.DataFrame, overlay: Overlay, lang: str, selected: str | None = None, dimmed: frozenset[str] = frozenset()
+) -> folium.FeatureGroup:
+    """All parks as one GeoJson layer coloured by the overlay; ``park_id`` in every feature."""
+    frame = parks.join(overlay.table[["value", "provenance", "colour"]], on="park_id")
+    frame["tooltip"] = [_park_tooltip(rec, overlay, lang) for rec in frame.to_dict("records")]
+    frame["kind"] = "park"
+    frame["radius"] = [park_radius(a, d) for a, d in zip(frame["area_ha"], frame["is_demonstration"], strict=True)]
+    frame["is_selected"] = frame["park_id"] == selected
+    frame["is_dimmed"] = frame["park_id"].isin(dimmed)
+    # demonstration parks drawn last, so they are on top
+    frame = frame.sort_values(["is_demonstration", "is_selected"])
+    styles = {rec["park_id"]: _park_style(rec) for rec in frame.to_dict("records")}
+    group = folium.FeatureGroup(name="parks", control=False)
+    # the browser needs no more than id, kind and tooltip; styles are written out
+    return add_points(
+        group,
+        frame,
+        ["park_id", "kind", "tooltip"],
+        lambda f: styles[f["properties"]["park_id"]],
+        name="park-points",
+        radius=7,
+    )
+
+
+def _park_style(p: dict[Any, Any]) -> dict[str, object]:
+    """Leaflet path style for one park (a row of the park layer's table)."""
+    no_data = p["colour"] == NO_DATA_COLOUR
+    style: dict[str, object] = {
+        "radius": p["radius"],
+        "fill": True,
+        "fillColor": p["colour"],
+        "fillOpacity": 0.92,
+        "opacity": 1,
+        "color": "#111111" if p["is_demonstration"] else "#4d4d4d",
+        "weight": 3 if p["is_demonstration"] else 1.2,
+    }
+    if no_data:
+        style.update({"color": "#6b6b6b", "dashArray": "3 3", "fillOpacity": 0.85})
+    if p["is_dimmed"]:
+        style.update({"fillColor": DIMMED_FILL, "color": "#a0a0a0", "fillOpacity": 0.5, "opacity": 0.6})
+    if p["is_selected"]:
+        style.update({"color": SELECTED_COLOUR, "weight": 5})
+    return style
+
+
+def _link_tooltip(rec: dict[Any, Any], lang: str) -> str:
+    names = f"{html_text(str(rec[f'from_name_{lang}']))} → {html_text(str(rec[f'to_name_{lang}']))}"
+    resource = t("resource." + str(rec["resource"]), lang)
+    status = t("status." + str(rec["status"]), lang)
+    provenance = t("provenance." + str(rec["provenance"]), lang)
+    description = html_text(str(rec[f"description_{lang}"]))
+    lines = [f"<b>{resource}</b>: {description}", names, f"{status} · {provenance}"]
+    return "<br>".join(lines)
+
+
+def build_links_layer(own_links: pd.DataFrame, firms: pd.DataFrame, lang: str) -> folium.FeatureGroup:
+    """The selected park's firms and links: colour = resource, dash = status group, arrow = direction."""
+    group = folium.FeatureGroup(name="links", control=False)
+    for rec in own_links.to_dict("records"):
+        points = arc((rec["from_lat"], rec["from_lon"]), (rec["to_lat"], rec["to_lon"]))
+        colour = RESOURCE_COLOURS[Resource(rec["resource"])]
+        link_group = LinkGroup(rec["group"])
+        opacity = 0.55 if link_group is LinkGroup.ENDED else 0.95
+        tip = folium.Tooltip(_link_tooltip(rec, lang), sticky=True)
+        folium.PolyLine(
+            points, color=colour, weight=4, opacity=opacity, dash_array=GROUP_DASH[link_group], tooltip=tip
+        ).add_to(group)
+        folium.Polygon(
+            arrow_head(points),
+            color=colour,
+            weight=1,
+            fill=True,
+            fill_color=colour,
+            fill_opacity=opacity,
+            opacity=opacity,
+        ).add_to(group)
+    frame = firms.copy()
+    frame["kind"] = "firm"
+    frame["tooltip"] = [
+        f"<b>{html_text(str(r[f'name_{lang}']))}</b><br>{html_text(str(r['sector']))}"
+        + ("" if r["is_named_in_source"] else f"<br><i>{t('map.firm_placeholder', lang)}</i>")
+        + f"<br><i>{t('map.firm_location_illustrative', lang)}</i>"
+        for r in frame.to_dict("records")
+    ]
+    style = {"radius": 5, "fill": True, "fillColor": "#ffffff", "color": "#222222", "weight": 2, "fillOpacity": 1}
+    return add_points(group, frame, ["firm_id", "kind", "tooltip"], lambda _f: style, name="firm-points", radius=5)
+
+
+def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.FeatureGroup:
+    """The selected park: a ring around its point, its firms and its links (small, built per click).
+
+    The ring is a park feature itself (same ``park_id``), so a click on it is a click on the park.
+    """
+    own_firms = data.firms[data.firms["park_id"] == selected]
+    group = build_links_layer(park_links(data.links, data.firms, selected), own_firms, lang)
+    park = data.parks[data.parks["park_id"] == selected].assign(kind="park")
+    if park.empty:  # a park of another release, or a stale link: nothing to ring
+        return group
+    (rec,) = park.to_dict("records")
+    radius = park_radius(rec["area_ha"], rec["is_demonstration"]) + 3
+    ring = {
+        "radius": radius,
+        "color": SELECTED_COLOUR,
+        "weight": 4,
+        "fill": False,
+    }
+    return add_points(group, park, ["park_id", "kind"], lambda _f: ring, name="selected-park", radius=radius)
