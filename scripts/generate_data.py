@@ -3,7 +3,7 @@
 Deterministic (seeded): running it twice gives byte-identical files. Firms and links are data
 (``data/symbiosis/*.csv``, edited as data and validated like every input); this script reads them.
 
-* Indicator values: the few figures a source reports are written as
+* Indicator values: the few figures a source reports (``data/sources/anchored_values.csv``) are written as
   ``reported`` with their source; values computed from the link records are
   ``estimated``; everything else is ``illustrative`` — a plausible series
   (COVID-19 dip in 2020–2021, demonstration parks improving after 2020) with
@@ -14,24 +14,24 @@ Run: ``python scripts/generate_data.py``
 
 from __future__ import annotations
 
+import io
 import random
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from eipmap.domain.errors import DataValidationError, Failure  # noqa: E402
+from eipmap.ingest.loading import validate_table  # noqa: E402
+
 SEED = 20250701
 YEARS = range(2019, 2026)
-AMATA_SRC = "https://amatavn.com/news-event/amata-city-bien-hoa-scores-highest-in-the-eco-industrial-park-project/"
-WWTP_SRC = "https://viipip.vn/en/news/daily-news/can-tho-city-courts-investment"
-# GEIPP expected yearly savings across its parks (programme totals, reported for the southern and
-# northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split below is illustrative, reaches
-# the totals in 2025 and never exceeds them (tests/test_data_truth.py).
-GEIPP_SPLIT = {
-    "KPI-05": {"amata-bien-hoa": 1500, "deep-c-haiphong-1": 1700, "hiep-phuoc": 1200},
-    "KPI-06": {"amata-bien-hoa": 30000, "deep-c-haiphong-1": 35000, "hiep-phuoc": 22000},
-    "KPI-07": {"amata-bien-hoa": 8000, "deep-c-haiphong-1": 6000, "hiep-phuoc": 6800},
-}
+SOURCES = ROOT / "data" / "sources"  # what this script generates from, as validated CSV
+# GEIPP expected yearly savings across its parks are programme totals (data/programme/totals.csv, reported for the
+# southern and northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split (data/sources/geipp_split.csv) is
+# illustrative, reaches the totals in 2025 and never exceeds them (tests/test_data_truth.py).
 NO_LINK_RECORDED = "no operating symbiosis link recorded"  # such a year gets no count, not a 0
 BOOLEAN_THRESHOLDS = {
     "D35-37.1a": 0.25,
@@ -152,7 +152,7 @@ def _savings(park_id: str) -> list[dict[str, object]]:
     """RECP/IS savings: the parks the totals cover ramp up to their share, never above the reported totals."""
     rows: list[dict[str, object]] = []
     ramp = {2021: 0.35, 2022: 0.7, 2023: 0.9, 2024: 0.95, 2025: 1.0}
-    for ind, split in GEIPP_SPLIT.items():
+    for ind, split in geipp_split().items():
         full = split.get(park_id)
         if full is None:
             continue
@@ -171,55 +171,37 @@ def _savings(park_id: str) -> list[dict[str, object]]:
     return rows
 
 
-def reported_values() -> list[dict[str, object]]:
-    """Figures a source gives, with that source."""
-    note41 = "Baseline of the GEIPP assessment; the source gives no year — placed at 2020, the programme's first year"
-    rows: list[dict[str, object]] = [
-        {
-            "park_id": "amata-bien-hoa",
-            "indicator_id": "KPI-09",
-            "year": 2020,
-            "value": 41.0,
-            "provenance": "reported",
-            "source_url": AMATA_SRC,
-            "note": note41,
-        },
-        {
-            "park_id": "amata-bien-hoa",
-            "indicator_id": "KPI-09",
-            "year": 2024,
-            "value": 86.0,
-            "provenance": "reported",
-            "source_url": AMATA_SRC,
-            "note": "Reported for January 2024",
-        },
-    ]
-    for year, value in {2021: 55.0, 2022: 67.0, 2023: 78.0, 2025: 88.0}.items():
-        rows.append(
-            {
-                "park_id": "amata-bien-hoa",
-                "indicator_id": "KPI-09",
-                "year": year,
-                "value": value,
-                "provenance": "illustrative",
-                "source_url": "",
-                "note": "Illustrative path between the reported 41 % baseline and 86 % (Jan 2024)",
-            }
+def anchored_values() -> pd.DataFrame:
+    """Values a source anchors (data/sources/anchored_values.csv), validated like the values file itself."""
+    content = (SOURCES / "anchored_values.csv").read_bytes()
+    frame, failures = validate_table(content, "indicators/values.csv")
+    if frame is None:
+        raise DataValidationError(failures)
+    return pd.read_csv(io.BytesIO(content), dtype={"source_url": str, "note": str}, keep_default_na=False)
+
+
+def geipp_split() -> dict[str, dict[str, float]]:
+    """Per indicator, each park's illustrative share of a reported programme total (data/sources/geipp_split.csv).
+
+    Refused, naming the file and the indicator, when the shares of an indicator add up to more than its total.
+    """
+    split = pd.read_csv(SOURCES / "geipp_split.csv")
+    totals = pd.read_csv(ROOT / "data" / "programme" / "totals.csv").dropna(subset=["indicator_id"])
+    limit = totals.set_index("indicator_id")["value"]
+    sums = split.groupby("indicator_id")["value_at_full"].sum()
+    over = [
+        Failure(
+            "sources/geipp_split.csv", None, "value_at_full", f"{i}: {v:g}", f"≤ {limit.get(i)} (its programme total)"
         )
-    for park_id, m3 in (("tra-noc-1", 6000.0), ("thot-not", 2500.0)):
-        for year in YEARS:
-            rows.append(
-                {
-                    "park_id": park_id,
-                    "indicator_id": "KPI-10",
-                    "year": year,
-                    "value": m3,
-                    "provenance": "estimated",
-                    "source_url": WWTP_SRC,
-                    "note": f"{m3:,.0f} m³/day reported by an undated source; assumed unchanged 2019–2025",
-                }
-            )
-    return rows
+        for i, v in sums.items()
+        if i not in limit or v > limit[i]
+    ]
+    if over:
+        raise DataValidationError(over)
+    return {
+        str(ind): dict(zip(rows["park_id"], rows["value_at_full"].astype(float), strict=True))
+        for ind, rows in split.groupby("indicator_id", sort=False)
+    }
 
 
 def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
@@ -237,10 +219,11 @@ def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) ->
         series = [r for r in series if r["note"] != NO_LINK_RECORDED]  # no recorded link is no evidence of none
         rows.extend(series + _savings(str(park["park_id"])))
     table = pd.DataFrame(rows)
-    reported = pd.DataFrame(reported_values())
+    reported = anchored_values()
     keys = ["park_id", "indicator_id", "year"]
     table = table[~table.set_index(keys).index.isin(reported.set_index(keys).index)]
-    # a series a source anchors is written only where reported_values() says: no invented year before the baseline
+    # a series a source anchors is written only where data/sources/anchored_values.csv says: no invented year
+    # before the baseline
     anchored = reported[["park_id", "indicator_id"]].drop_duplicates()
     table = table[
         ~table.set_index(["park_id", "indicator_id"]).index.isin(anchored.set_index(["park_id", "indicator_id"]).index)

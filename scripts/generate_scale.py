@@ -226,6 +226,10 @@ def generate(out: Path, scale: int) -> None:
     values_table(parks, catalogue, nrng).to_csv(out / "indicators" / "values.csv", index=False)
     firms.to_csv(out / "symbiosis" / "firms.csv", index=False)
     links.to_csv(out / "symbiosis" / "links.csv", index=False)
+    totals = pd.read_csv(DATA / "programme" / "totals.csv", dtype=str, keep_default_na=False)
+    totals.loc[~totals["indicator_id"].isin(catalogue["indicator_id"]), "indicator_id"] = ""  # the split is the pilot's
+    (out / "programme").mkdir()
+    totals.to_csv(out / "programme" / "totals.csv", index=False)
 
 
 if __name__ == "__main__":

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
-from eipmap.display.about import PROGRAMME_TOTALS
+from eipmap.config import data_dir
+from eipmap.display.about import programme_totals
 from eipmap.domain.dataset import Dataset
+from eipmap.ingest.loading import DataValidationError, load_dataset
 
-# indicator → the label of the reported programme total it splits (eipmap/display/about.py)
-SPLITS = {"KPI-05": "Electricity saved", "KPI-06": "Emissions avoided", "KPI-07": "Water saved"}
+SPLITS = ("KPI-05", "KPI-06", "KPI-07")  # the indicators whose per-park values split a reported programme total
+DATA = data_dir()
 NOT_COVERED = ("hoa-khanh", "tra-noc-1", "tra-noc-2")  # the reported totals cover the other GEIPP parks
 
 
-@pytest.mark.parametrize("ind_id", sorted(SPLITS))
+@pytest.mark.parametrize("ind_id", SPLITS)
 def test_an_illustrative_split_never_exceeds_the_reported_total(dataset: Dataset, ind_id: str) -> None:
-    total = next(p.value for p in PROGRAMME_TOTALS if p.label_en == SPLITS[ind_id])
+    (total,) = dataset.programme.loc[dataset.programme["indicator_id"] == ind_id, "value"]
     rows = dataset.values[dataset.values["indicator_id"] == ind_id]
     assert not rows.empty and (rows["provenance"] == "illustrative").all()
     by_year = rows.groupby("year")["value"].sum()
@@ -108,3 +113,29 @@ def test_the_illustrative_values_are_what_the_seeded_generator_writes() -> None:
     buffer = io.StringIO()
     gen.value_table(parks, links, random.Random(gen.SEED)).to_csv(buffer, index=False)
     assert buffer.getvalue() == (DATA / "indicators" / "values.csv").read_text(encoding="utf-8")
+
+
+def test_programme_totals_are_data_read_from_the_file(tmp_path: Path) -> None:
+    """A corrected reported figure is a change to data/programme/totals.csv, and the data page shows it."""
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "programme" / "totals.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",4400,", ",4500,"), encoding="utf-8")
+    totals = programme_totals(load_dataset(tmp_path / "data").programme)
+    assert [t.value for t in totals if t.label_en == "Electricity saved"] == [4500.0]
+    assert totals[2].label("vi") == "Điện tiết kiệm (MWh/năm)" and totals[0].label("en") == "RECP solutions"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "column"),
+    [(",reported,https", ",illustrative,https", "provenance"), (",KPI-05,", ",KPI-99,", "indicator_id")],
+)
+def test_a_programme_total_that_is_not_reported_or_splits_an_unknown_indicator_is_refused(
+    tmp_path: Path, old: str, new: str, column: str
+) -> None:
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "programme" / "totals.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    (failure,) = [f for f in err.value.failures if f.file == "programme/totals.csv"]
+    assert failure.column == column and failure.row is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eipmap.analysis.gaps import year_values
-from eipmap.analysis.readiness import IEF_SCORES
+from eipmap.analysis.readiness import ief_scores
 from eipmap.analysis.scoring import attainment
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES, Direction, Indicator
@@ -55,7 +55,7 @@ def radar_frame(data: Dataset, park_id: str, year: int) -> pd.DataFrame:
     in_scope = parks.index[parks["province_code"].isin(PILOT_PROVINCE_CODES)]
     same_province = parks.index[parks["province_code"] == parks.at[park_id, "province_code"]]
     rows = []
-    for category, ind_id in IEF_SCORES.items():
+    for category, ind_id in ief_scores(data).items():
         values = year_values(data, ind_id, year)
         rows.append(
             {

@@ -10,15 +10,20 @@ import pandas as pd
 from eipmap.analysis.gaps import criteria_status, decree35_criteria, year_values
 from eipmap.analysis.scoring import CriterionStatus
 from eipmap.domain.dataset import Dataset
-from eipmap.domain.models import Category, Provenance
+from eipmap.domain.models import Category, IndicatorKind, Provenance
 
-IEF_SCORES = {
-    Category.PARK_MANAGEMENT: "IEF-PM",
-    Category.ENVIRONMENTAL: "IEF-ENV",
-    Category.SOCIAL: "IEF-SOC",
-    Category.ECONOMIC: "IEF-ECO",
-}
 VN_AVERAGE_ID = "KPI-09"  # its benchmark is the Viet Nam average (63 %) of UNIDO's 50-park assessment
+
+
+def ief_scores(data: Dataset) -> dict[Category, str]:
+    """The catalogue's category-score indicator of each IEF category, in the categories' order.
+
+    The catalogue says which rows they are (``kind`` ``category_score``); a category without one is left out.
+    """
+    by_category = {
+        ind.category: ind.indicator_id for ind in data.indicators.values() if ind.kind is IndicatorKind.CATEGORY_SCORE
+    }
+    return {c: by_category[c] for c in Category if c in by_category}
 
 
 class Readiness(StrEnum):
@@ -109,7 +114,7 @@ def blocking_criteria(data: Dataset, year: int) -> pd.Series:
 def category_scores(data: Dataset, park_id: str, year: int) -> pd.DataFrame:
     """The park's four IEF category scores against the 8-country averages of the 50-park assessment."""
     rows = []
-    for category, ind_id in IEF_SCORES.items():
+    for category, ind_id in ief_scores(data).items():
         ind = data.indicators[ind_id]
         rows.append(
             {

@@ -1,4 +1,4 @@
-"""Facts for the data-and-sources screen: programme totals (reported) and the file inventory."""
+"""Facts for the data-and-sources screen: programme totals (reported, from the data) and the file inventory."""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ import pandas as pd
 
 from eipmap.i18n import t
 
-GEIPP_SOURCE = "https://amatavn.com/tin-tuc/tin-tuc-va-hoat-dong-csr/amata-city-bien-hoa-khu-cong-nghiep-sinh-thai-tao-gia-tri-ben-vung-cho-tuong-lai/"
-
 
 @dataclass(frozen=True)
 class ProgrammeTotal:
-    """One reported programme-level figure."""
+    """One reported programme-level figure (a row of data/programme/totals.csv)."""
 
     label_vi: str
     label_en: str
@@ -28,13 +26,20 @@ class ProgrammeTotal:
         return f"{label} ({unit})" if unit else label
 
 
-PROGRAMME_TOTALS = (
-    ProgrammeTotal("Giải pháp RECP", "RECP solutions", 295, "", "", GEIPP_SOURCE),
-    ProgrammeTotal("Giải pháp cộng sinh đề xuất", "IS solutions proposed", 62, "", "", GEIPP_SOURCE),
-    ProgrammeTotal("Điện tiết kiệm", "Electricity saved", 4_400, "MWh/năm", "MWh/yr", GEIPP_SOURCE),
-    ProgrammeTotal("Nước tiết kiệm", "Water saved", 20_800, "m³/năm", "m³/yr", GEIPP_SOURCE),
-    ProgrammeTotal("Giảm phát thải", "Emissions avoided", 87_000, "t CO₂e/năm", "t CO₂e/yr", GEIPP_SOURCE),
-)
+def programme_totals(programme: pd.DataFrame) -> tuple[ProgrammeTotal, ...]:
+    """The programme totals in file order, blanks as empty units."""
+    return tuple(
+        ProgrammeTotal(
+            str(r["label_vi"]),
+            str(r["label_en"]),
+            float(r["value"]),
+            "" if pd.isna(r["unit_vi"]) else str(r["unit_vi"]),
+            "" if pd.isna(r["unit_en"]) else str(r["unit_en"]),
+            str(r["source_url"]),
+        )
+        for r in programme.to_dict("records")
+    )
+
 
 OWN_LICENCE = ("CC BY 4.0 (dự án này)", "CC BY 4.0 (this project)")
 NE_LICENCE = ("Phạm vi công cộng (Natural Earth)", "Public domain (Natural Earth)")
@@ -71,6 +76,14 @@ DATA_FILES: tuple[tuple[str, tuple[str, str], tuple[str, str]], ...] = (
         (
             "Số KCN theo nguồn công bố của từng tỉnh, thành phố (báo chí, ban quản lý), mỗi dòng có URL",
             "Parks per province as public sources count them (press, IZ authorities), a URL per row",
+        ),
+        ("Dữ kiện (không có bản quyền)", "Facts (no copyright)"),
+    ),
+    (
+        "data/programme/totals.csv",
+        (
+            "Tổng kết GEIPP Việt Nam do nguồn công bố (URL mỗi dòng)",
+            "GEIPP Viet Nam totals as a source reports them (URL per row)",
         ),
         ("Dữ kiện (không có bản quyền)", "Facts (no copyright)"),
     ),

@@ -45,6 +45,7 @@ class Dataset:
     values: pd.DataFrame
     firms: pd.DataFrame
     links: pd.DataFrame
+    programme: pd.DataFrame  # programme-level totals as reported (GEIPP Viet Nam)
     release: ReleaseStamp = DATA_FILES  # set by the release store's loader; exports name it
 
     @cached_property

@@ -61,6 +61,16 @@ def unknown_ids(file: str, frame: pd.DataFrame, column: str, known: Iterable[str
     return _row_failures(file, frame, ~frame[column].isin(known_set), column, f"an existing {what}")
 
 
+def split_indicators(file: str, totals: pd.DataFrame | None, catalogue: pd.DataFrame) -> list[Failure]:
+    """A programme total names, if any, an indicator of the catalogue (the one its per-park values split)."""
+    if totals is None:
+        return []
+    named = totals[totals["indicator_id"].notna()]
+    return unknown_ids(
+        file, named, "indicator_id", catalogue["indicator_id"], "indicator_id of indicators/catalogue.csv"
+    )
+
+
 def park_locations(file: str, parks: pd.DataFrame) -> list[Failure]:
     """A park has a point with its error exactly when its location accuracy is not 'unknown'."""
     unknown = parks["location_accuracy"] == LocationAccuracy.UNKNOWN.value

@@ -182,6 +182,7 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
         known = pd.Series(sorted(provinces["province_code"]))
         out += cc.unknown_ids("parks/coverage.csv", coverage, "province_code", known, "province_code of the provinces")
     if cat is not None:
+        out += cc.split_indicators("programme/totals.csv", frames["programme/totals.csv"], cat)
         out += cc.catalogue_targets("indicators/catalogue.csv", cat)
     if values is not None and cat is not None:
         out += cc.value_ranges("indicators/values.csv", values, cat)
@@ -239,6 +240,7 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
         values=frames["indicators/values.csv"],  # type: ignore[arg-type]
         firms=frames["symbiosis/firms.csv"],  # type: ignore[arg-type]
         links=frames["symbiosis/links.csv"],  # type: ignore[arg-type]
+        programme=frames["programme/totals.csv"],  # type: ignore[arg-type]
     )
 
 

@@ -197,6 +197,21 @@ class CoverageSchema(_Base):
     note: Series[str] = pa.Field(nullable=True)
 
 
+class ProgrammeTotalSchema(_Base):
+    """data/programme/totals.csv — programme-level figures as a source reports them (never split per park here)."""
+
+    total_id: Series[str] = pa.Field(str_matches=r"^[a-z0-9-]+$", unique=True)
+    label_vi: Series[str] = pa.Field(str_length={"min_value": 2})
+    label_en: Series[str] = pa.Field(str_length={"min_value": 2})
+    value: Series[float] = pa.Field(ge=0)
+    unit_vi: Series[str] = pa.Field(nullable=True)
+    unit_en: Series[str] = pa.Field(nullable=True)
+    indicator_id: Series[str] = pa.Field(nullable=True)  # the indicator whose per-park values split this total
+    provenance: Series[str] = pa.Field(isin=[Provenance.REPORTED.value])  # a programme total is reported, or absent
+    source_url: Series[str] = pa.Field(str_matches=r"^https?://")
+    note: Series[str] = pa.Field(nullable=True)
+
+
 # Columns a later version added, with what a table written before them means (a stored release, an old data
 # folder, an upload from an old template): read as if the column held that value, so nothing older breaks.
 ADDED_COLUMNS: dict[str, dict[str, str | None]] = {
@@ -225,6 +240,7 @@ CSV_SCHEMAS: dict[str, type[_Base]] = {
     "indicators/values.csv": ValueSchema,
     "symbiosis/firms.csv": FirmSchema,
     "symbiosis/links.csv": LinkSchema,
+    "programme/totals.csv": ProgrammeTotalSchema,
 }
 PROVINCES_FILE = "geo/provinces_2025.geojson"
 PROVINCE_COLUMNS = ("province_code", "name_vi", "full_name_vi", "name_en", "former_provinces", "is_pilot", "source")

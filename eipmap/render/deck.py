@@ -37,7 +37,6 @@ from eipmap.render.maps.static import render_map_png
 WIDE = (Inches(13.333), Inches(7.5))
 NAVY = RGBColor(0x1F, 0x3B, 0x73)
 WARN = RGBColor(0xB4, 0x53, 0x09)
-GEIPP_SOURCE = "https://amatavn.com/news-event/amata-city-bien-hoa-scores-highest-in-the-eco-industrial-park-project/"
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from eipmap.display.about import PROGRAMME_TOTALS, data_files, provenance_counts
+from eipmap.display.about import data_files, programme_totals, provenance_counts
 from eipmap.display.coverage import coverage_caption, coverage_table
 from eipmap.domain.dataset import Dataset
 from eipmap.i18n import fmt_number, t
@@ -36,10 +36,12 @@ def render(data: Dataset, lang: str) -> None:
         column_config={t("coverage.source", lang): st.column_config.LinkColumn()},
     )
     st.subheader(t("about.programme_totals", lang), anchor=False)
-    cols = st.columns(len(PROGRAMME_TOTALS))
-    for col, total in zip(cols, PROGRAMME_TOTALS, strict=True):
-        col.metric(total.label(lang), fmt_number(total.value, lang, 0))
-    st.caption(f"[{PROGRAMME_TOTALS[0].source}]({PROGRAMME_TOTALS[0].source})")
+    totals = programme_totals(data.programme)
+    if totals:
+        for col, total in zip(st.columns(len(totals)), totals, strict=True):
+            col.metric(total.label(lang), fmt_number(total.value, lang, 0))
+        for source in dict.fromkeys(total.source for total in totals):
+            st.caption(f"[{source}]({source})")
     st.subheader(t("about.provenance_table", lang), anchor=False)
     show_table(provenance_counts(data.values, lang), lang, key="provenance", name="provenance")
     st.subheader(t("about.files", lang), anchor=False)
