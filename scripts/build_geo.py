@@ -17,7 +17,6 @@ Run: ``python scripts/build_geo.py build/geo``
 
 from __future__ import annotations
 
-import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -25,7 +24,7 @@ from pathlib import Path
 import geopandas as gpd
 import pandas as pd
 from shapely import coverage_clean, coverage_simplify, make_valid, set_precision
-from shapely.geometry import MultiPolygon, Point, Polygon, box, mapping
+from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.ops import unary_union
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,23 +155,6 @@ def build_background(src: Path) -> gpd.GeoDataFrame:
     return near[["name", "geometry"]].reset_index(drop=True)
 
 
-def _archipelago_labels() -> dict[str, object]:
-    """Label points for the two archipelagos (the shapes are too small to see nationally)."""
-    items = [
-        ("hoang-sa", "Quần đảo Hoàng Sa", "Hoang Sa (Paracel) Islands", "Đà Nẵng", (112.0, 16.5)),
-        ("truong-sa", "Quần đảo Trường Sa", "Truong Sa (Spratly) Islands", "Khánh Hòa", (114.3, 10.0)),
-    ]
-    features = [
-        {
-            "type": "Feature",
-            "properties": {"id": key, "name_vi": vi, "name_en": en, "province_vi": prov},
-            "geometry": mapping(Point(*xy)),
-        }
-        for key, vi, en, prov, xy in items
-    ]
-    return {"type": "FeatureCollection", "features": features}
-
-
 def main(src: Path) -> None:
     """Write every file of data/geo/ that the pipeline produces."""
     provinces = build_provinces(src)
@@ -181,8 +163,7 @@ def main(src: Path) -> None:
     provinces.to_file(GEO_DIR / "provinces_2025.geojson", driver="GeoJSON", COORDINATE_PRECISION=5)
     build_former(src).to_file(GEO_DIR / "provinces_pre2025_pilot.geojson", driver="GeoJSON", COORDINATE_PRECISION=5)
     build_background(src).to_file(GEO_DIR / "background_countries.geojson", driver="GeoJSON", COORDINATE_PRECISION=3)
-    labels = json.dumps(_archipelago_labels(), ensure_ascii=False, indent=1)
-    (GEO_DIR / "archipelagos.geojson").write_text(labels + "\n", encoding="utf-8")
+    # data/geo/archipelagos.geojson (label points and frames of Hoàng Sa and Trường Sa) is edited as data, not built
 
 
 if __name__ == "__main__":

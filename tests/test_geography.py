@@ -7,13 +7,19 @@ location note says why (a generalised coastline).
 
 from __future__ import annotations
 
+import json
+import shutil
+from pathlib import Path
+
 import geopandas as gpd
 import pytest
 from shapely import coverage_is_valid
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
+from eipmap.config import data_dir
 from eipmap.domain.dataset import Dataset
+from eipmap.ingest.loading import DataValidationError, load_dataset
 
 UTM_48N = 32648
 TOLERANCE_KM2 = 0.01
@@ -52,3 +58,21 @@ def test_every_park_point_lies_in_its_province_or_says_why(dataset: Dataset) -> 
     assert off == {}
     inside = sum(provinces.at[p.province_code, "geometry"].contains(p.geometry) for p in parks.itertuples())
     assert inside >= len(parks) - 10  # the rest lie on a river bank or the coast, within their stated error
+
+
+def test_the_archipelago_frames_are_data_and_a_frame_away_from_its_islands_is_refused(
+    dataset: Dataset, tmp_path: Path
+) -> None:
+    from eipmap.render.maps.base import archipelago_frame
+
+    frames = {r["id"]: archipelago_frame(r) for r in dataset.archipelagos.to_dict("records")}
+    assert frames["hoang-sa"] == ((15.7, 111.1), (17.2, 112.9))  # as data/geo/archipelagos.geojson gives it
+    shutil.copytree(data_dir(), tmp_path / "data")
+    path = tmp_path / "data" / "geo" / "archipelagos.geojson"
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["features"][1]["properties"]["frame_east"] = 112.0  # Trường Sa's point (114.3° E) falls outside
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    (failure,) = err.value.failures
+    assert (failure.file, failure.row, failure.column) == ("geo/archipelagos.geojson", 2, "geometry")

@@ -65,3 +65,14 @@ def test_numbers_follow_the_language() -> None:
 
 def test_placeholders_are_filled() -> None:
     assert t("legend.parks_no_data", "en", count=3, year=2024) == "3 parks have no data for 2024"
+
+
+def test_every_template_column_has_its_label_in_both_languages() -> None:
+    """The template's second row comes from the locales; a column without an entry would show its bare name."""
+    from eipmap.releases.sheets import ACTION, UPDATABLE, columns_of
+
+    columns = {c for kind in UPDATABLE for c in columns_of(kind)} | {ACTION}
+    for lang in LANGUAGES:
+        missing = {c for c in columns if f"template.column.{c}" not in catalogue(lang)}
+        assert missing == set(), (lang, missing)
+    assert min(k for k in catalogue("vi") if k.startswith("template.instruction_")) == "template.instruction_01"

@@ -71,6 +71,22 @@ def split_indicators(file: str, totals: pd.DataFrame | None, catalogue: pd.DataF
     )
 
 
+def archipelago_frames(file: str, frame: pd.DataFrame) -> list[Failure]:
+    """Each archipelago has its names, its province and a frame (south < north, west < east) around its point."""
+    needed = ("id", "name_vi", "name_en", "province_vi", "frame_south", "frame_west", "frame_north", "frame_east")
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        return [Failure(file, None, c, "", "this property on every feature") for c in missing]
+    out: list[Failure] = []
+    s, w, n, e = (pd.to_numeric(frame[c], errors="coerce") for c in needed[4:])
+    x, y = frame.geometry.x, frame.geometry.y  # type: ignore[attr-defined]
+    expected = "a frame with south < north and west < east around the point"
+    out += _row_failures(file, frame, ~(s < n), "frame_north", expected)
+    out += _row_failures(file, frame, ~(w < e), "frame_east", expected)
+    out += _row_failures(file, frame, ~(y.between(s, n) & x.between(w, e)), "geometry", expected)
+    return out
+
+
 def park_locations(file: str, parks: pd.DataFrame) -> list[Failure]:
     """A park has a point with its error exactly when its location accuracy is not 'unknown'."""
     unknown = parks["location_accuracy"] == LocationAccuracy.UNKNOWN.value

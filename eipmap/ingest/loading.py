@@ -224,6 +224,9 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
     }
     if geo[PROVINCES_FILE] is not None:
         failures += _check_provinces(PROVINCES_FILE, geo[PROVINCES_FILE])
+    archipelagos = geo[ARCHIPELAGOS_FILE]
+    if archipelagos is not None:
+        failures += cc.archipelago_frames(ARCHIPELAGOS_FILE, archipelagos)
     failures += _cross(frames, geo[PROVINCES_FILE])
     if failures:
         raise DataValidationError(failures)

@@ -20,6 +20,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.errors import Failure
 from eipmap.domain.models import PILOT_PROVINCE_CODES, LinkStatus, LocationAccuracy, ParkStatus, Provenance, Resource
+from eipmap.i18n import catalogue, t
 from eipmap.releases.sheets import ACTION, REMOVE, ROW, Upload, columns_of, where
 
 INSTRUCTIONS = "Hướng dẫn - Instructions"
@@ -30,65 +31,15 @@ BAD_FILL = PatternFill("solid", fgColor="F8C9C4")
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F0")
 ROWS_WITH_LISTS = 2000
 
-# column → (Vietnamese, English, unit)
-LABELS: dict[str, tuple[str, str, str]] = {
-    "park_id": ("Mã KCN", "Park id", ""),
-    "indicator_id": ("Mã chỉ số", "Indicator id", ""),
-    "year": ("Năm", "Year", ""),
-    "value": ("Giá trị", "Value", "đơn vị của chỉ số · the indicator's unit"),
-    "provenance": ("Nguồn gốc số liệu", "Provenance", "reported / estimated / illustrative"),
-    "source_url": ("URL nguồn", "Source URL", "https://…"),
-    "note": ("Ghi chú", "Note", ""),
-    "notes": ("Ghi chú", "Notes", ""),
-    "name_vi": ("Tên tiếng Việt", "Name in Vietnamese", ""),
-    "name_en": ("Tên tiếng Anh", "Name in English", ""),
-    "province_code": ("Mã tỉnh (2025)", "Province code (2025)", ""),
-    "former_province": ("Tỉnh trước 1/7/2025", "Province before 1 July 2025", ""),
-    "lat": ("Vĩ độ", "Latitude", "độ · degrees"),
-    "lon": ("Kinh độ", "Longitude", "độ · degrees"),
-    "location_accuracy": ("Độ chính xác vị trí", "Location accuracy", ""),
-    "location_error_km": ("Sai số vị trí", "Location error", "km"),
-    "area_ha": ("Diện tích", "Area", "ha"),
-    "established_year": ("Năm thành lập", "Year established", ""),
-    "status": ("Trạng thái", "Status", ""),
-    "is_demonstration": ("KCN trình diễn", "Demonstration park", "True / False"),
-    "firm_id": ("Mã doanh nghiệp", "Firm id", ""),
-    "sector": ("Ngành", "Sector", ""),
-    "is_named_in_source": ("Có tên trong nguồn", "Named in the source", "True / False"),
-    "is_external": ("Ngoài KCN", "Outside the park", "True / False"),
-    "location_provenance": ("Nguồn gốc vị trí", "Location provenance", ""),
-    "link_id": ("Mã liên kết", "Link id", ""),
-    "from_firm_id": ("Từ doanh nghiệp", "From firm", "firm_id"),
-    "to_firm_id": ("Đến doanh nghiệp", "To firm", "firm_id"),
-    "resource": ("Tài nguyên", "Resource", ""),
-    "description_vi": ("Mô tả tiếng Việt", "Description in Vietnamese", ""),
-    "description_en": ("Mô tả tiếng Anh", "Description in English", ""),
-    "year_identified": ("Năm xác định", "Year identified", ""),
-    "counts_as_symbiosis": (
-        "Là cộng sinh (TT 05/2025 Đ. 2(1))",
-        "Symbiosis (Circular 05/2025 Art. 2(1))",
-        "True / False",
-    ),
-    "illustrative_fields": (
-        "Trường minh họa",
-        "Illustrative fields",
-        "tên cột, cách nhau bởi ; · column names, ; between",
-    ),
-    "year_operating_start": ("Năm bắt đầu vận hành", "Year operation started", ""),
-    "year_status_changed": ("Năm đổi trạng thái", "Year status changed", ""),
-    "quantity": ("Khối lượng", "Quantity", "xem cột đơn vị · see unit column"),
-    "quantity_unit": ("Đơn vị khối lượng", "Quantity unit", ""),
-    "co2_t_per_year": ("Giảm CO₂e", "CO₂e avoided", "t/năm · t/yr"),
-    "water_m3_per_year": ("Nước tiết kiệm", "Water saved", "m³/năm · m³/yr"),
-    "energy_mwh_per_year": ("Năng lượng tiết kiệm", "Energy saved", "MWh/năm · MWh/yr"),
-    "money_usd_per_year": ("Lợi ích", "Benefit", "USD/năm · USD/yr"),
-    ACTION: ("Thao tác", "Action", "để trống = thêm/sửa · blank = add/change; remove = xóa · remove"),
-}
-
 
 def column_label(kind: str, column: str) -> str:
-    """The second-row label of ``column`` (the upload skips a row of exactly these labels)."""
-    vi, en, unit = LABELS.get(column, (column, column, ""))
+    """The second-row label of ``column``, Vietnamese / English (the upload skips a row of exactly these labels).
+
+    The texts are the locales' ``template.column`` and ``template.unit`` entries; a column without one shows its name.
+    """
+    vi, en = (catalogue(lang).get(f"template.column.{column}", column) for lang in ("vi", "en"))
+    unit_vi, unit_en = (catalogue(lang).get(f"template.unit.{column}", "") for lang in ("vi", "en"))
+    unit = unit_vi if unit_vi == unit_en else f"{unit_vi} · {unit_en}"
     return f"{vi} / {en}" + (f" ({unit})" if unit else "")
 
 
@@ -130,39 +81,10 @@ def _list_for(kind: str, column: str) -> str | None:
     )
 
 
-INSTRUCTION_LINES = (
-    ("Mẫu cập nhật dữ liệu eipmap", "eipmap data-update template"),
-    (
-        "Mỗi bảng một trang: values (giá trị chỉ số), parks (KCN), firms (doanh nghiệp), links (liên kết cộng sinh).",
-        "One sheet per table: values (indicator values), parks, firms, links (symbiosis links).",
-    ),
-    (
-        "Dòng 1 là tên cột (không sửa); dòng 2 giải thích cột và đơn vị; nhập dữ liệu từ dòng 3.",
-        "Row 1 holds the column names (do not change them); row 2 explains each column and its unit; "
-        "enter data from row 3.",
-    ),
-    (
-        "Dòng có cùng khóa (vd. park_id + indicator_id + year) thay thế dòng hiện có; dòng mới được thêm vào.",
-        "A row with the key of an existing row (e.g. park_id + indicator_id + year) replaces it; other rows are added.",
-    ),
-    ("Để xóa một dòng: ghi 'remove' vào cột action.", "To remove a row: write 'remove' in the action column."),
-    (
-        "Chỉ nhập giá trị, không dùng công thức; tệp .xlsm (có macro) bị từ chối.",
-        "Enter values only, no formulas; .xlsm files (macros) are refused.",
-    ),
-    (
-        "Biên tập viên cấp tỉnh chỉ được gửi dòng của tỉnh mình.",
-        "A provincial editor may only send rows of their own province.",
-    ),
-    (
-        "Có thể xóa các trang không dùng. Có thể gửi một bảng dưới dạng CSV UTF-8 với cùng tên cột.",
-        "Sheets you do not use may be deleted. One table may also be sent as a UTF-8 CSV with the same column names.",
-    ),
-    (
-        "Ghi rõ nguồn gốc: reported (có nguồn công bố, cần URL), estimated, illustrative.",
-        "State the provenance: reported (published, needs a URL), estimated, illustrative.",
-    ),
-)
+def _instruction_lines() -> list[tuple[str, str]]:
+    """The instructions sheet's lines, (Vietnamese, English), from the locales' ``template.instruction_NN``."""
+    keys = sorted(k for k in catalogue("vi") if k.startswith("template.instruction_"))
+    return [(t(k, "vi"), t(k, "en")) for k in keys]
 
 
 def build_template(data: Dataset) -> bytes:
@@ -170,7 +92,7 @@ def build_template(data: Dataset) -> bytes:
     book = Workbook()
     info = book.active
     info.title = INSTRUCTIONS
-    for i, (vi, en) in enumerate(INSTRUCTION_LINES, start=1):
+    for i, (vi, en) in enumerate(_instruction_lines(), start=1):
         info.cell(i, 1, vi).font = Font(bold=i == 1)
         info.cell(i, 2, en).font = Font(bold=i == 1)
     info.column_dimensions["A"].width = 90

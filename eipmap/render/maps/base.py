@@ -37,7 +37,6 @@ PILOT_OUTLINE = "#1f3b73"
 LABEL_OFFSET_DEG = 0.12
 OUTLINE_DECIMALS = 4  # ~11 m: finer than the generalised boundaries themselves
 BACKGROUND_DECIMALS = 3  # neighbouring countries, never looked at closely
-ARCHIPELAGO_FRAMES = {"hoang-sa": ((15.7, 111.1), (17.2, 112.9)), "truong-sa": ((6.6, 111.5), (11.6, 116.0))}
 
 
 def _features(frame: gpd.GeoDataFrame, decimals: int) -> dict[str, object]:
@@ -107,10 +106,16 @@ def _add_pilot_outlines(fmap: folium.Map, data: Dataset, lang: str) -> None:
         _label(rec[f"name_{lang}"], label_point(rec["geometry"], LABEL_OFFSET_DEG), "eip-province").add_to(fmap)
 
 
+def archipelago_frame(rec: dict[str, object]) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(south, west), (north, east) of the frame drawn around an archipelago (data/geo/archipelagos.geojson)."""
+    s, w, n, e = (float(rec[f"frame_{side}"]) for side in ("south", "west", "north", "east"))  # type: ignore[arg-type]
+    return (s, w), (n, e)
+
+
 def _add_archipelagos(fmap: folium.Map, data: Dataset, lang: str) -> None:
     """Hoàng Sa and Trường Sa framed and labelled as Vietnamese, visible at national zoom."""
     for rec in data.archipelagos.to_dict("records"):
-        (s, w), (n, e) = ARCHIPELAGO_FRAMES[rec["id"]]
+        (s, w), (n, e) = archipelago_frame(rec)
         folium.Rectangle(
             [(s, w), (n, e)], color="#4a5a78", weight=1, dash_array="3 4", fill=False, interactive=False
         ).add_to(fmap)

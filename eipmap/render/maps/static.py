@@ -18,7 +18,7 @@ from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES
 from eipmap.i18n import t
-from eipmap.render.maps.base import ARCHIPELAGO_FRAMES, LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR
+from eipmap.render.maps.base import LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR, archipelago_frame
 from eipmap.render.maps.layers import park_radius
 from eipmap.render.maps.view import label_point
 
@@ -35,7 +35,7 @@ def _draw_ground(ax: Axes, data: Dataset) -> None:
 
 def _draw_archipelagos(ax: Axes, data: Dataset, lang: str) -> None:
     for rec in data.archipelagos.to_dict("records"):
-        (s, w), (n, e) = ARCHIPELAGO_FRAMES[rec["id"]]
+        (s, w), (n, e) = archipelago_frame(rec)
         ax.add_patch(Rectangle((w, s), e - w, n - s, fill=False, edgecolor="#4a5a78", linestyle=":", linewidth=0.8))
         ax.text(
             (w + e) / 2,
