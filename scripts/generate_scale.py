@@ -228,6 +228,7 @@ def generate(out: Path, scale: int) -> None:
     links.to_csv(out / "symbiosis" / "links.csv", index=False)
     totals = pd.read_csv(DATA / "programme" / "totals.csv", dtype=str, keep_default_na=False)
     totals.loc[~totals["indicator_id"].isin(catalogue["indicator_id"]), "indicator_id"] = ""  # the split is the pilot's
+    shutil.copy(DATA / "indicators" / "defaults.csv", out / "indicators" / "defaults.csv")
     (out / "programme").mkdir()
     totals.to_csv(out / "programme" / "totals.csv", index=False)
 

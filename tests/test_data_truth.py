@@ -139,3 +139,17 @@ def test_a_programme_total_that_is_not_reported_or_splits_an_unknown_indicator_i
         load_dataset(tmp_path / "data")
     (failure,) = [f for f in err.value.failures if f.file == "programme/totals.csv"]
     assert failure.column == column and failure.row is not None
+
+
+def test_the_opening_view_is_data_and_an_unknown_indicator_is_refused(dataset: Dataset, tmp_path: Path) -> None:
+    assert (dataset.default_indicator, dataset.default_year) == ("D35-37.2c", 2024)  # data/indicators/defaults.csv
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "indicators" / "defaults.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("D35-37.2c,2024", "KPI-09,2023"), encoding="utf-8")
+    changed = load_dataset(tmp_path / "data")
+    assert (changed.default_indicator, changed.default_year) == ("KPI-09", 2023)
+    path.write_text(path.read_text(encoding="utf-8").replace("KPI-09,2023", "XX-1,2023"), encoding="utf-8")
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    (failure,) = err.value.failures
+    assert (failure.file, failure.row, failure.column) == ("indicators/defaults.csv", 1, "indicator_id")

@@ -46,12 +46,25 @@ class Dataset:
     firms: pd.DataFrame
     links: pd.DataFrame
     programme: pd.DataFrame  # programme-level totals as reported (GEIPP Viet Nam)
+    defaults: pd.DataFrame  # one row: the indicator and year a screen opens on (data/indicators/defaults.csv)
     release: ReleaseStamp = DATA_FILES  # set by the release store's loader; exports name it
 
     @cached_property
     def indicators(self) -> dict[str, Indicator]:
         """Scored catalogue rows as typed records, by id (built once per dataset)."""
         return indicators_from(self.catalogue)
+
+    @property
+    def default_indicator(self) -> str:
+        """The indicator a screen opens on, if the dataset measures it; else the first measured one."""
+        wanted = str(self.defaults["indicator_id"].iloc[0])
+        return wanted if wanted in self.measured_indicators else next(iter(self.measured_indicators))
+
+    @property
+    def default_year(self) -> int:
+        """The year a screen opens on, if the dataset has it; else its newest year."""
+        wanted = int(self.defaults["year"].iloc[0])
+        return wanted if wanted in self.years else self.years[-1]
 
     @cached_property
     def province_codes(self) -> tuple[str, ...]:

@@ -62,7 +62,7 @@ def unknown_ids(file: str, frame: pd.DataFrame, column: str, known: Iterable[str
 
 
 def split_indicators(file: str, totals: pd.DataFrame | None, catalogue: pd.DataFrame) -> list[Failure]:
-    """A programme total names, if any, an indicator of the catalogue (the one its per-park values split)."""
+    """Each row names, if any, an indicator of the catalogue (a total's split indicator, the opening indicator)."""
     if totals is None:
         return []
     named = totals[totals["indicator_id"].notna()]

@@ -183,6 +183,12 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
         out += cc.unknown_ids("parks/coverage.csv", coverage, "province_code", known, "province_code of the provinces")
     if cat is not None:
         out += cc.split_indicators("programme/totals.csv", frames["programme/totals.csv"], cat)
+        defaults = frames["indicators/defaults.csv"]
+        if defaults is not None:
+            known = cat["indicator_id"]
+            out += cc.unknown_ids(
+                "indicators/defaults.csv", defaults, "indicator_id", known, "indicator of the catalogue"
+            )
         out += cc.catalogue_targets("indicators/catalogue.csv", cat)
     if values is not None and cat is not None:
         out += cc.value_ranges("indicators/values.csv", values, cat)
@@ -244,6 +250,7 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
         firms=frames["symbiosis/firms.csv"],  # type: ignore[arg-type]
         links=frames["symbiosis/links.csv"],  # type: ignore[arg-type]
         programme=frames["programme/totals.csv"],  # type: ignore[arg-type]
+        defaults=frames["indicators/defaults.csv"],  # type: ignore[arg-type]
     )
 
 

@@ -212,6 +212,19 @@ class ProgrammeTotalSchema(_Base):
     note: Series[str] = pa.Field(nullable=True)
 
 
+class DefaultsSchema(_Base):
+    """data/indicators/defaults.csv — the one view a screen opens on when its address names nothing."""
+
+    indicator_id: Series[str] = pa.Field(str_length={"min_value": 1})
+    year: Series[int] = pa.Field(ge=FIRST_YEAR, le=2100)
+    reason: Series[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="exactly one row")
+    def one_row(cls, frame: pd.DataFrame) -> bool:
+        """One opening view, not a choice of several."""
+        return len(frame) == 1
+
+
 # Columns a later version added, with what a table written before them means (a stored release, an old data
 # folder, an upload from an old template): read as if the column held that value, so nothing older breaks.
 ADDED_COLUMNS: dict[str, dict[str, str | None]] = {
@@ -241,6 +254,7 @@ CSV_SCHEMAS: dict[str, type[_Base]] = {
     "symbiosis/firms.csv": FirmSchema,
     "symbiosis/links.csv": LinkSchema,
     "programme/totals.csv": ProgrammeTotalSchema,
+    "indicators/defaults.csv": DefaultsSchema,
 }
 PROVINCES_FILE = "geo/provinces_2025.geojson"
 PROVINCE_COLUMNS = ("province_code", "name_vi", "full_name_vi", "name_en", "former_provinces", "is_pilot", "source")

@@ -18,8 +18,6 @@ from eipmap.render.maps.base import DEFAULT_TILES, TILES
 from eipmap.ui import state
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-DEFAULT_INDICATOR = "D35-37.2c"
-DEFAULT_YEAR = 2024  # the newest year most parks report for; a dataset ending earlier starts at its last year
 TILES_ENV = "EIPMAP_TILES"
 T = TypeVar("T")
 
@@ -102,7 +100,7 @@ def measured_indicators(data: Dataset) -> dict[str, Indicator]:
 def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> OverlayChoice:
     """Category → indicator → year (→ province)."""
     inds = measured_indicators(data)
-    default = inds.get(DEFAULT_INDICATOR) or next(iter(inds.values()))
+    default = inds[data.default_indicator]
     categories = [c.value for c in Category if any(i.category is c for i in inds.values())]
     category = _select(
         state.CATEGORY,
@@ -116,7 +114,7 @@ def overlay_picker(data: Dataset, lang: str, *, with_province: bool = True) -> O
         state.INDICATOR,
         t("sidebar.indicator", lang),
         options,
-        DEFAULT_INDICATOR if DEFAULT_INDICATOR in options else options[0],
+        data.default_indicator if data.default_indicator in options else options[0],
         lambda k: inds[k].name(lang),
     )
     year = year_picker(data, lang)
@@ -130,12 +128,12 @@ def chosen_indicator(data: Dataset) -> str:
     chosen = st.session_state.get(state.INDICATOR)
     if chosen in inds:
         return str(chosen)
-    return DEFAULT_INDICATOR if DEFAULT_INDICATOR in inds else next(iter(inds))
+    return data.default_indicator
 
 
 def default_year(data: Dataset) -> int:
-    """The year a view opens on: ``DEFAULT_YEAR`` if the dataset has it, else its newest year."""
-    return DEFAULT_YEAR if DEFAULT_YEAR in data.years else data.years[-1]
+    """The year a view opens on (``data/indicators/defaults.csv``, or the newest year if the data ends earlier)."""
+    return data.default_year
 
 
 def year_picker(data: Dataset, lang: str) -> int:
