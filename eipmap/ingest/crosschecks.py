@@ -61,7 +61,7 @@ def unknown_ids(file: str, frame: pd.DataFrame, column: str, known: Iterable[str
     return _row_failures(file, frame, ~frame[column].isin(known_set), column, f"an existing {what}")
 
 
-def split_indicators(file: str, totals: pd.DataFrame | None, catalogue: pd.DataFrame) -> list[Failure]:
+def named_indicators(file: str, totals: pd.DataFrame | None, catalogue: pd.DataFrame) -> list[Failure]:
     """Each row names, if any, an indicator of the catalogue (a total's split indicator, the opening indicator)."""
     if totals is None:
         return []

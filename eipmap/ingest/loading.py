@@ -182,7 +182,7 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
         known = pd.Series(sorted(provinces["province_code"]))
         out += cc.unknown_ids("parks/coverage.csv", coverage, "province_code", known, "province_code of the provinces")
     if cat is not None:
-        out += cc.split_indicators("programme/totals.csv", frames["programme/totals.csv"], cat)
+        out += cc.named_indicators("programme/totals.csv", frames["programme/totals.csv"], cat)
         defaults = frames["indicators/defaults.csv"]
         if defaults is not None:
             known = cat["indicator_id"]

@@ -89,26 +89,17 @@ def build_category_bars(frame: pd.DataFrame, vn_average: float, lang: str) -> go
     """The park's IEF category scores beside the 8-country averages, with Viet Nam's 63 % average line."""
     cats = [t(f"category.{c}", lang) for c in frame["category"]]
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            x=cats,
-            y=frame["score"],
-            name=t("readiness.park_score", lang),
-            marker_color="#1f3b73",
-            text=[fmt_number(v, lang, 0) for v in frame["score"]],
-            textposition="outside",
+    for column, key, colour in (("score", "park_score", "#1f3b73"), ("benchmark", "benchmark_50", "#b8c2d6")):
+        fig.add_trace(
+            go.Bar(
+                x=cats,
+                y=frame[column],
+                name=t(f"readiness.{key}", lang),
+                marker_color=colour,
+                text=[fmt_number(v, lang, 0) for v in frame[column]],
+                textposition="outside",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            x=cats,
-            y=frame["benchmark"],
-            name=t("readiness.benchmark_50", lang),
-            marker_color="#b8c2d6",
-            text=[fmt_number(v, lang, 0) for v in frame["benchmark"]],
-            textposition="outside",
-        )
-    )
     fig.add_hline(
         y=vn_average,
         line=dict(color=TARGET_COLOUR, dash="dash"),

@@ -8,6 +8,7 @@ selection or indicator changes; the layers that change are in ``eipmap.render.ma
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import folium
 import geopandas as gpd
@@ -57,6 +58,15 @@ def _label(text: str, latlon: tuple[float, float], css: str) -> folium.Marker:
     return folium.Marker(latlon, icon=icon, interactive=False)
 
 
+def _static_layer(
+    fmap: folium.Map, features: dict[str, object], style: dict[str, Any], name: str, **extra: Any
+) -> None:
+    """A drawn-only GeoJSON layer (no clicks, not in the layer control) with one style for every feature."""
+    folium.GeoJson(
+        features, style_function=lambda _f: style, interactive=False, control=False, name=name, **extra
+    ).add_to(fmap)
+
+
 def _add_background(fmap: folium.Map, data: Dataset) -> None:
     """Neighbouring countries and Viet Nam's provinces in a pane *below* the tiles.
 
@@ -64,44 +74,18 @@ def _add_background(fmap: folium.Map, data: Dataset) -> None:
     """
     folium.map.CustomPane("background", z_index=150).add_to(fmap)
     style = {"fillColor": "#e6e3dc", "color": "#b8b2a6", "weight": 0.6, "fillOpacity": 1}
-    folium.GeoJson(
-        _features(data.background, BACKGROUND_DECIMALS),
-        style_function=lambda _f: style,
-        pane="background",
-        interactive=False,
-        control=False,
-        name="background",
-    ).add_to(fmap)
+    _static_layer(fmap, _features(data.background, BACKGROUND_DECIMALS), style, "background", pane="background")
     land = {"fillColor": LAND_COLOUR, "color": "#c9c3b6", "weight": 0.6, "fillOpacity": 1}
-    folium.GeoJson(
-        _features(data.provinces, OUTLINE_DECIMALS),
-        style_function=lambda _f: land,
-        pane="background",
-        interactive=False,
-        control=False,
-        name="provinces-all",
-    ).add_to(fmap)
+    _static_layer(fmap, _features(data.provinces, OUTLINE_DECIMALS), land, "provinces-all", pane="background")
 
 
 def _add_pilot_outlines(fmap: folium.Map, data: Dataset, lang: str) -> None:
     """The five pilot provinces outlined bold, former provinces dashed, with name labels."""
     pilot = data.provinces[data.provinces["province_code"].isin(PILOT_PROVINCE_CODES)]
     outline = {"fill": False, "color": PILOT_OUTLINE, "weight": 2.2}
-    folium.GeoJson(
-        _features(pilot, OUTLINE_DECIMALS),
-        style_function=lambda _f: outline,
-        interactive=False,
-        control=False,
-        name="pilot-provinces",
-    ).add_to(fmap)
+    _static_layer(fmap, _features(pilot, OUTLINE_DECIMALS), outline, "pilot-provinces")
     former = {"fill": False, "color": PILOT_OUTLINE, "weight": 0.8, "dashArray": "4 4", "opacity": 0.6}
-    folium.GeoJson(
-        _features(data.former_provinces, OUTLINE_DECIMALS),
-        style_function=lambda _f: former,
-        interactive=False,
-        control=False,
-        name="former-provinces",
-    ).add_to(fmap)
+    _static_layer(fmap, _features(data.former_provinces, OUTLINE_DECIMALS), former, "former-provinces")
     for rec in pilot.to_dict("records"):
         _label(rec[f"name_{lang}"], label_point(rec["geometry"], LABEL_OFFSET_DEG), "eip-province").add_to(fmap)
 
