@@ -41,5 +41,5 @@ if clicked:
     nearest = ((data.parks["lat"] - clicked["lat"]) ** 2 + (data.parks["lon"] - clicked["lng"]) ** 2).idxmin()
     park_id = data.parks.at[nearest, "park_id"]
     st.subheader(f"Selected: {data.parks.at[nearest, 'name_vi']}")
-    st.plotly_chart(build_trend_chart(data.values, park_id, ind, "vi"))
+    st.plotly_chart(build_trend_chart(data.values, park_id, ind, "vi", data.years))
     st.dataframe(park_links(data.links, data.firms, park_id)[["link_id", "resource", "status"]])

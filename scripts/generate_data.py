@@ -27,7 +27,8 @@ from eipmap.domain.errors import DataValidationError, Failure  # noqa: E402
 from eipmap.ingest.loading import validate_table  # noqa: E402
 
 SEED = 20250701
-YEARS = range(2019, 2026)
+FIRST_YEAR = int(pd.read_csv(ROOT / "data" / "indicators" / "defaults.csv")["first_year"].iloc[0])
+YEARS = range(FIRST_YEAR, 2026)  # the series' first year (data) to the last illustrated year
 SOURCES = ROOT / "data" / "sources"  # what this script generates from, as validated CSV
 # GEIPP expected yearly savings across its parks are programme totals (data/programme/totals.csv, reported for the
 # southern and northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split (data/sources/geipp_split.csv) is
@@ -90,7 +91,7 @@ def park_series(park: dict[str, object], rng: random.Random, links: pd.DataFrame
     """All illustrative/estimated values of one park (before gaps are cut)."""
     is_demo = bool(park["is_demonstration"])
     mat = _maturity(rng, is_demo)
-    start = int(park["established_year"]) + 1 if not pd.isna(park["established_year"]) else 2019
+    start = int(park["established_year"]) + 1 if not pd.isna(park["established_year"]) else FIRST_YEAR
     has_links = (links["park_id"] == park["park_id"]).any()
     out: list[dict[str, object]] = []
 

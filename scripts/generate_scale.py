@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEED = 450
 PARKS, FIRMS, LINKS, INDICATORS = 450, 10_000, 20_000, 40
-YEARS = range(2019, 2026)
+FIRST_YEAR = int(pd.read_csv(ROOT / "data" / "indicators" / "defaults.csv")["first_year"].iloc[0])
+YEARS = range(FIRST_YEAR, 2026)  # the series' first year (data) to the last illustrated year
 RESOURCES = ["water", "energy", "material", "waste", "shared_infrastructure", "service"]
 STATUSES = ["identified", "feasibility", "operating", "discontinued", "not_feasible"]
 KM_PER_DEG = 111.0
@@ -231,6 +232,24 @@ def generate(out: Path, scale: int) -> None:
     shutil.copy(DATA / "indicators" / "defaults.csv", out / "indicators" / "defaults.csv")
     (out / "programme").mkdir()
     totals.to_csv(out / "programme" / "totals.csv", index=False)
+    inventory(out)
+
+
+GENERATED = ("parks/parks.csv", "indicators/catalogue.csv", "indicators/values.csv", "symbiosis/firms.csv")
+GENERATED += ("symbiosis/links.csv",)
+
+
+def inventory(out: Path) -> None:
+    """files.csv of the generated folder: the shipped rows of the files copied, a synthetic row for the rest."""
+    shipped = pd.read_csv(DATA / "files.csv", dtype=str, keep_default_na=False).set_index("file")
+    present = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.suffix in {".csv", ".geojson"})
+    rows = shipped.reindex([*present, "files.csv"])
+    synthetic = ["Tổng hợp bởi scripts/generate_scale.py (minh họa)", "Synthetic, by scripts/generate_scale.py"]
+    rows.loc[list(GENERATED), ["source_vi", "source_en"]] = synthetic
+    rows.loc[list(GENERATED), ["licence_vi", "licence_en"]] = shipped.loc[
+        "files.csv", ["licence_vi", "licence_en"]
+    ].to_list()
+    rows.rename_axis("file").reset_index().to_csv(out / "files.csv", index=False)
 
 
 if __name__ == "__main__":

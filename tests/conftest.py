@@ -8,6 +8,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
@@ -44,6 +45,33 @@ def hermetic_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def dataset() -> Dataset:
     return load_dataset(DATA)
+
+
+TINY = REPO_DIR / "tests" / "data" / "tiny"
+
+
+def build_tiny(target: Path) -> Path:
+    """A complete data folder at ``target``: tests/data/tiny's tables, the shipped geography and law catalogue."""
+    shutil.copytree(TINY, target)
+    shutil.copytree(DATA / "geo", target / "geo", ignore=shutil.ignore_patterns("*.md"))
+    shutil.copy(DATA / "indicators" / "catalogue.csv", target / "indicators" / "catalogue.csv")
+    files = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.suffix in {".csv", ".geojson"})
+    shipped = pd.read_csv(DATA / "files.csv", dtype=str, keep_default_na=False).set_index("file")
+    rows = shipped.reindex([*files, "files.csv"]).fillna("tests/data/tiny (purpose-made test data)")
+    rows.rename_axis("file").reset_index().to_csv(target / "files.csv", index=False)
+    return target
+
+
+@pytest.fixture(scope="session")
+def tiny_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny dataset's data folder (built once per run; tests must not change it)."""
+    return build_tiny(tmp_path_factory.mktemp("tiny") / "data")
+
+
+@pytest.fixture(scope="session")
+def tiny(tiny_dir: Path) -> Dataset:
+    """The hand-written four-park dataset of tests/data/ (see its README): every answer known in advance."""
+    return load_dataset(tiny_dir)
 
 
 @pytest.fixture

@@ -85,7 +85,7 @@ def test_no_superseded_threshold_is_a_target_after_its_end_date(dataset: Dataset
 def test_the_trend_chart_draws_a_former_threshold_only_while_it_applied(dataset: Dataset) -> None:
     ind = dataset.indicators["D82-4"]
     park = str(dataset.values.loc[dataset.values["indicator_id"] == "D82-4", "park_id"].iloc[0])
-    fig = build_trend_chart(dataset.values, park, ind, "vi")
+    fig = build_trend_chart(dataset.values, park, ind, "vi", dataset.years)
     line = next(tr for tr in fig.data if tr.name and tr.name.startswith("Ngưỡng cũ"))
     assert line.name.startswith("Ngưỡng cũ (áp dụng đến 14/07/2022)")
     assert max(line.x) < 2022  # ends with 2021, the last year wholly under Decree 82/2018

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from eipmap.analysis.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
 from eipmap.analysis.readiness import ief_scores
 from eipmap.domain.dataset import Dataset
@@ -64,3 +66,24 @@ def test_rollup_best_and_worst(dataset: Dataset) -> None:
     assert roll.at["75", "best"] == dn.idxmax() and roll.at["75", "worst"] == dn.idxmin()
     assert math.isclose(roll.at["75", "median"], dn.median())
     assert roll.at["75", "below_target"] == int((dn < 20).sum())
+
+
+# On the hand-written tiny dataset (tests/data/README.md): every answer known in advance.
+
+
+def test_ranking_on_tiny(tiny: Dataset) -> None:
+    recp = ranking(tiny, tiny.indicators["D35-37.2c"], 2024)
+    assert list(recp.index) == ["alpha", "beta", "gamma"] and recp["rank"].tolist() == [1, 2, 3]
+    assert recp["previous_rank"].tolist()[:2] == [1.0, 2.0] and math.isnan(recp.at["gamma", "previous_rank"])
+    lower = ranking(tiny, tiny.indicators["KPI-12"], 2024)  # lower is better
+    assert list(lower.index) == ["gamma", "alpha", "beta"]
+
+
+def test_matrix_and_rollup_on_tiny(tiny: Dataset) -> None:
+    m = attainment_matrix(tiny, 2024, [tiny.indicators["D35-37.2c"]])
+    assert list(m.index) == ["alpha", "beta", "delta", "gamma"]  # demonstration first, then province and id
+    assert m["D35-37.2c"].tolist()[:2] == [100.0, 50.0] and math.isnan(m.at["delta", "D35-37.2c"])
+    roll = province_rollup(tiny, tiny.indicators["D35-37.2c"], 2024).set_index("province_code")
+    assert (roll.at["48", "best"], roll.at["48", "worst"], roll.at["48", "median"]) == ("alpha", "beta", 17.5)
+    assert (roll.at["92", "below_target"], roll.at["92", "with_data"]) == (1, 1)
+    assert roll.at["31", "with_data"] == 0 and pd.isna(roll.at["31", "best"])  # a province without values

@@ -153,3 +153,37 @@ def test_the_opening_view_is_data_and_an_unknown_indicator_is_refused(dataset: D
         load_dataset(tmp_path / "data")
     (failure,) = err.value.failures
     assert (failure.file, failure.row, failure.column) == ("indicators/defaults.csv", 1, "indicator_id")
+
+
+def test_the_series_first_year_is_data(dataset: Dataset, tmp_path: Path) -> None:
+    """Screens start at first_year of defaults.csv; moving it moves every span, and earlier values are refused."""
+    assert dataset.years[0] == dataset.first_year == 2019  # the GEIPP baseline, data/indicators/defaults.csv
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "indicators" / "defaults.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace("D35-37.2c,2024,2019", "D35-37.2c,2024,2017"), "utf-8")
+    earlier = load_dataset(tmp_path / "data")
+    assert earlier.years == range(2017, dataset.years.stop)
+    path.write_text(path.read_text(encoding="utf-8").replace("D35-37.2c,2024,2017", "D35-37.2c,2024,2021"), "utf-8")
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    failures = err.value.failures
+    assert failures and {(f.file, f.column) for f in failures} == {("indicators/values.csv", "year")}
+    assert all(f.value in {"2019", "2020"} and "first_year" in f.expected for f in failures)
+
+
+def test_the_file_inventory_is_data_and_complete(dataset: Dataset, tmp_path: Path) -> None:
+    """data/files.csv names every data file (the about page's table); an unlisted or a missing file is refused."""
+    assert set(dataset.files["file"]) == {
+        p.relative_to(DATA).as_posix() for p in DATA.rglob("*") if p.suffix in {".csv", ".geojson"}
+    }
+    assert dataset.files[["source_vi", "source_en", "licence_vi", "licence_en"]].notna().all().all()
+    shutil.copytree(DATA, tmp_path / "data")
+    (tmp_path / "data" / "parks" / "extra.csv").write_text("a\n1\n", encoding="utf-8")
+    (tmp_path / "data" / "sources" / "geipp_split.csv").unlink()
+    with pytest.raises(DataValidationError) as err:
+        load_dataset(tmp_path / "data")
+    found = {(f.file, f.row is None, f.column, f.value) for f in err.value.failures}
+    assert found == {
+        ("files.csv", True, "file", "parks/extra.csv"),
+        ("files.csv", False, "file", "sources/geipp_split.csv"),
+    }

@@ -97,3 +97,32 @@ def test_spreadsheet_injection_is_neutralised() -> None:
     assert neutralise(frame)["name"].tolist() == ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", "ok"]
     book = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(frame, "s")))
     assert book["s"]["A2"].data_type == "s"
+
+
+# The algorithm on the hand-written tiny dataset (tests/data/README.md): every answer known in advance.
+
+
+def test_below_target_on_tiny_is_sorted_by_gap_in_unit_and_percent(tiny: Dataset) -> None:
+    below = apply_filter(tiny, GapFilter(RECP, 2024, below_target=True))
+    assert list(below.index) == ["gamma", "beta"]  # 5 % and 10 % against the 20 % minimum; alpha meets it
+    assert below["gap"].tolist() == [15.0, 10.0]
+    assert below["gap_pct"].tolist() == [75.0, 50.0]
+    assert below["failed"].tolist() == [1, 3] and below["no_data"].tolist() == [5, 0]
+    earlier = apply_filter(tiny, GapFilter(RECP, 2023, below_target=True))
+    assert list(earlier.index) == ["beta", "alpha"]  # 15 % and 18 %; gamma and delta have no value: not below
+
+
+@pytest.mark.parametrize(
+    ("filt", "expected"),
+    [
+        (GapFilter(RECP, 2024), ["gamma", "beta", "alpha", "delta"]),  # no data last
+        (GapFilter(RECP, 2024, provinces=("92",)), ["gamma", "delta"]),
+        (GapFilter(RECP, 2024, demonstration_only=True), ["alpha"]),
+        (GapFilter(RECP, 2024, below_target=True, min_gap_pct=60.0), ["gamma"]),
+        (GapFilter(RECP, 2024, min_failed_criteria=2), ["beta"]),
+        (GapFilter(RECP, 2024, no_data_for="KPI-14"), ["gamma", "beta", "delta"]),
+        (GapFilter(RECP, 2024, provinces=("31",)), []),  # an empty answer is an empty frame, not an error
+    ],
+)
+def test_each_filter_on_tiny(tiny: Dataset, filt: GapFilter, expected: list[str]) -> None:
+    assert list(apply_filter(tiny, filt).index) == expected

@@ -104,3 +104,42 @@ def test_category_scores_carry_the_50_park_benchmarks(dataset: Dataset) -> None:
         "social": 44.0,
         "economic": 72.0,
     }
+
+
+# The rules on the hand-written tiny dataset (tests/data/README.md): every answer known in advance.
+
+
+def test_verdicts_on_tiny(tiny: Dataset) -> None:
+    assert verdicts(tiny, 2024).to_dict() == {
+        "alpha": "meets_all",
+        "beta": "missing",
+        "gamma": "missing",
+        "delta": "insufficient_data",
+    }
+    assert verdicts(tiny, 2023).to_dict() == {
+        "alpha": "missing",  # RECP 18 % < 20 %
+        "beta": "missing",
+        "gamma": "insufficient_data",
+        "delta": "insufficient_data",
+    }
+
+
+def test_cards_on_tiny_count_failures_and_say_when_evidence_is_illustrative(tiny: Dataset) -> None:
+    alpha, beta, gamma = (card(tiny, p, 2024) for p in ("alpha", "beta", "gamma"))
+    assert (alpha.verdict, alpha.failed, alpha.no_data, alpha.illustrative) == (Readiness.MEETS_ALL, 0, 0, False)
+    assert (beta.verdict, beta.failed, beta.no_data, beta.illustrative) == (Readiness.MISSING, 3, 0, True)
+    assert (gamma.verdict, gamma.failed, gamma.no_data, gamma.illustrative) == (Readiness.MISSING, 1, 5, True)
+    failed = beta.lines.loc[beta.lines["status"] == "fail", "indicator_id"].tolist()
+    assert failed == ["D35-37.1b", "D35-37.2b", "D35-37.2c"]
+    assert alpha.lines.set_index("indicator_id").at["D35-37.2c", "provenance"] == "reported"
+
+
+def test_rollups_on_tiny(tiny: Dataset) -> None:
+    counts = province_year_counts(tiny)
+    assert list(counts.columns) == [2022, 2023, 2024]  # the tiny series start in 2022 (its defaults.csv)
+    assert list(counts.index) == ["31", "48", "92", "75", "79"]
+    assert counts.loc["48"].tolist() == [0, 0, 1] and counts.drop(index="48").to_numpy().sum() == 0
+    blocking = blocking_criteria(tiny, 2024)
+    assert blocking[blocking > 0].to_dict() == {"D35-37.2c": 2, "D35-37.1b": 1, "D35-37.2b": 1}
+    scores = category_scores(tiny, "alpha", 2024).set_index("category")["score"]
+    assert scores["environmental"] == 40.0 and scores.drop("environmental").isna().all()

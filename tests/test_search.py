@@ -46,3 +46,19 @@ def test_own_name_beats_province(dataset: Dataset) -> None:
     found = find_parks(dataset.parks, dataset.province_merge, "da nang")
     named = found["name_vi"].map(fold).str.contains("da nang", regex=False)
     assert named.iloc[: int(named.sum())].all()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("quang nam", [("beta", ""), ("alpha", "quang nam")]),  # its own former province first, then the merger's
+        ("Hậu Giang", [("delta", ""), ("gamma", "Hậu Giang")]),  # the name as typed, for the UI's note
+        ("ALPHA", [("alpha", "")]),
+        ("kcn", [("alpha", ""), ("beta", ""), ("delta", ""), ("gamma", "")]),
+        ("omega", []),
+    ],
+)
+def test_search_on_tiny(tiny: Dataset, query: str, expected: list[tuple[str, str]]) -> None:
+    """tests/data/README.md: four parks, two of them in provinces merged in 2025."""
+    found = find_parks(tiny.parks, tiny.province_merge, query)
+    assert list(zip(found["park_id"], found["matched_former"], strict=True)) == expected

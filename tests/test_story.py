@@ -34,3 +34,16 @@ def test_status_counts_add_up(dataset: Dataset) -> None:
     counts = province_status_counts(overlay, dataset.parks)
     per_province = dataset.parks[dataset.parks["province_code"].isin(counts.index)].groupby("province_code").size()
     assert (counts.sum(axis=1) == per_province.reindex(counts.index)).all()
+
+
+def test_story_and_status_counts_on_tiny(tiny: Dataset) -> None:
+    """tests/data/README.md: the five pilot provinces are always steps; only alpha is a demonstration park."""
+    steps = [(s.kind, s.key) for s in story_steps(tiny)]
+    provinces = [(StepKind.PROVINCE, code) for code in ("31", "48", "92", "75", "79")]
+    assert steps == [(StepKind.OVERVIEW, None), *provinces, (StepKind.PARK, "alpha")]
+    assert province_values(tiny, "48", "D35-37.2c", 2024)["value"].to_dict() == {"alpha": 25.0, "beta": 10.0}
+    overlay = build_overlay(tiny.values, tiny.parks["park_id"], tiny.indicators["D35-37.2c"], 2024, "vi")
+    counts = province_status_counts(overlay, tiny.parks)
+    assert counts.loc["48"].to_dict() == {"met": 1, "below": 1, "no_data": 0}
+    assert counts.loc["92"].to_dict() == {"met": 0, "below": 1, "no_data": 1}
+    assert counts.drop(index=["48", "92"]).to_numpy().sum() == 0

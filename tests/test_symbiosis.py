@@ -26,3 +26,16 @@ def test_arc_starts_and_ends_at_the_firms() -> None:
 
 def test_park_without_links_is_empty(dataset: Dataset) -> None:
     assert park_links(dataset.links, dataset.firms, "an-duong").empty
+
+
+def test_counts_on_tiny(tiny: Dataset) -> None:
+    """tests/data/README.md: alpha one operating link, beta one potential, gamma and delta none."""
+    counts = {p: count_links(park_links(tiny.links, tiny.firms, p)) for p in ("alpha", "beta", "gamma", "delta")}
+    assert [(c.operating, c.potential, c.ended) for c in counts.values()] == [
+        (1, 0, 0),
+        (0, 1, 0),
+        (0, 0, 0),
+        (0, 0, 0),
+    ]
+    own = park_links(tiny.links, tiny.firms, "alpha")
+    assert own.iloc[0][["from_name_vi", "to_name_en"]].tolist() == ["Công ty Thép A", "Cement A"]

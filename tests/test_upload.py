@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 
 from eipmap.domain.dataset import Dataset
-from eipmap.domain.models import accepted_years
+from eipmap.domain.models import next_year
 from eipmap.releases.accounts import Account, Role
 from eipmap.releases.sheets import columns_of
 from eipmap.releases.store import UPDATABLE, Store
@@ -26,7 +26,7 @@ from tests.conftest import DATA, with_accounts
 DN = Account("danang-editor", Role.EDITOR, "48")
 ADMIN = Account("admin", Role.ADMIN, None)
 VALUE = ["hoa-khanh", "KPI-09", 2024, 55.5, "estimated", None, "Ban quản lý KCN Đà Nẵng"]
-NEXT_YEAR = accepted_years().stop - 1  # the last year a value may carry
+NEXT_YEAR = next_year()  # the last year a value may carry
 
 
 def xlsx(sheets: dict[str, list[list[object]]], *, header: dict[str, list[str]] | None = None) -> bytes:

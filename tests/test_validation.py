@@ -17,11 +17,11 @@ import pytest
 
 from eipmap.config import REPO_DIR
 from eipmap.domain.errors import DataValidationError, Failure
-from eipmap.domain.models import accepted_years
+from eipmap.domain.models import next_year
 from eipmap.ingest.loading import load_dataset
 
 Mutation = Callable[[pd.DataFrame], pd.DataFrame]
-NEXT_YEAR = accepted_years().stop - 1  # the last year a value may carry
+NEXT_YEAR = next_year()  # the last year a value may carry
 
 
 def set_cell(row: int, column: str, value: str) -> Mutation:
@@ -217,6 +217,8 @@ CASES = [
         "'none'",
     ),
     Case("direction not allowed", CATALOGUE, set_cell(0, "direction", "up"), 1, "direction", "one of"),
+    Case("value before the series' first year", VALUES, set_cell(0, "year", "2018"), 1, "year", "≥ 2019 (first_year"),
+    Case("opening year before the series", "indicators/defaults.csv", set_cell(0, "year", "2010"), 1, None, "year ≥"),
 ]
 
 

@@ -47,6 +47,7 @@ class Dataset:
     links: pd.DataFrame
     programme: pd.DataFrame  # programme-level totals as reported (GEIPP Viet Nam)
     defaults: pd.DataFrame  # one row: the indicator and year a screen opens on (data/indicators/defaults.csv)
+    files: pd.DataFrame  # every data file with its source and licence (data/files.csv)
     release: ReleaseStamp = DATA_FILES  # set by the release store's loader; exports name it
 
     @cached_property
@@ -75,10 +76,15 @@ class Dataset:
         """
         return province_order(self.parks)
 
+    @property
+    def first_year(self) -> int:
+        """The first year of every indicator series (the GEIPP baseline), from indicators/defaults.csv."""
+        return int(self.defaults["first_year"].iloc[0])
+
     @cached_property
     def years(self) -> range:
         """The years the screens offer: the first year of the series up to the newest year with a value."""
-        return year_span(self.values["year"].unique())
+        return year_span(self.values["year"].unique(), self.first_year)
 
     @cached_property
     def measured_indicators(self) -> dict[str, Indicator]:

@@ -140,18 +140,15 @@ class LocationAccuracy(StrEnum):
     UNKNOWN = "unknown"  # no source places the park yet: listed, counted, never drawn
 
 
-FIRST_YEAR = 2019  # the GEIPP baseline year: the first year of every indicator series
+def next_year(today: date | None = None) -> int:
+    """The last year a value may carry: next year (a plan or target set ahead), as of ``today``."""
+    return (today or date.today()).year + 1
 
 
-def accepted_years(today: date | None = None) -> range:
-    """Years a value may carry: the first year of the series up to next year (a plan or target set ahead)."""
-    return range(FIRST_YEAR, (today or date.today()).year + 2)
-
-
-def year_span(years: Iterable[int]) -> range:
-    """The years a screen shows: the first year of the series up to the newest year with data."""
-    newest = max((int(y) for y in years), default=FIRST_YEAR)
-    return range(FIRST_YEAR, max(newest, FIRST_YEAR) + 1)
+def year_span(years: Iterable[int], first: int) -> range:
+    """The years a screen shows: ``first`` (the series' first year, from the data) up to the newest with data."""
+    newest = max((int(y) for y in years), default=first)
+    return range(first, max(newest, first) + 1)
 
 
 PILOT_PROVINCE_CODES = ("31", "48", "92", "75", "79")

@@ -169,6 +169,14 @@ def value_ranges(file: str, values: pd.DataFrame, catalogue: pd.DataFrame) -> li
     return out
 
 
+def values_from_first_year(file: str, values: pd.DataFrame, defaults: pd.DataFrame) -> list[Failure]:
+    """No value before the series' first year (``first_year`` of indicators/defaults.csv, the GEIPP baseline)."""
+    first = int(defaults["first_year"].iloc[0])
+    return _row_failures(
+        file, values, values["year"] < first, "year", f"a value ≥ {first} (first_year of indicators/defaults.csv)"
+    )
+
+
 def _km(lat1: pd.Series, lon1: pd.Series, lat2: pd.Series, lon2: pd.Series) -> pd.Series:
     dlat = (lat1 - lat2) * KM_PER_DEG
     dlon = (lon1 - lon2) * KM_PER_DEG * lat1.map(lambda v: math.cos(math.radians(v)))

@@ -20,7 +20,7 @@ from eipmap.domain.dataset import Dataset, indicators_from
 from eipmap.domain.errors import DataValidationError, Failure
 from eipmap.domain.models import (
     VIET_NAM_BOUNDS,
-    accepted_years,
+    next_year,
 )
 from eipmap.ingest import crosschecks as cc
 from eipmap.ingest.schemas import (
@@ -28,6 +28,7 @@ from eipmap.ingest.schemas import (
     BACKGROUND_FILE,
     BOOL_COLUMNS,
     CSV_SCHEMAS,
+    FILES_FILE,
     FORMER_PROVINCES_FILE,
     PROVINCE_COLUMNS,
     PROVINCES_FILE,
@@ -90,7 +91,7 @@ def _describe_check(check: str) -> str:
         "multiple_fields_uniqueness": "a unique combination of ",
     }
     if check == YEAR_CHECK:
-        return f"a value ≤ {accepted_years().stop - 1} (next year)"
+        return f"a value ≤ {next_year()} (next year)"
     for name, text in words.items():
         if check.startswith(name):
             arg = check[len(name) :].strip("()")
@@ -192,6 +193,8 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
         out += cc.catalogue_targets("indicators/catalogue.csv", cat)
     if values is not None and cat is not None:
         out += cc.value_ranges("indicators/values.csv", values, cat)
+    if values is not None and frames["indicators/defaults.csv"] is not None:
+        out += cc.values_from_first_year("indicators/values.csv", values, frames["indicators/defaults.csv"])
     if values is not None and parks is not None:
         out += cc.unknown_ids(
             "indicators/values.csv", values, "park_id", parks["park_id"], "park_id of parks/parks.csv"
@@ -205,6 +208,25 @@ def _cross(frames: dict[str, pd.DataFrame | None], provinces: gpd.GeoDataFrame |
     return out
 
 
+def _inventory(base: Path, files: pd.DataFrame) -> list[Failure]:
+    """files.csv lists every data file of ``base`` (READMEs aside), and each file it lists exists."""
+    present = {
+        p.relative_to(base).as_posix() for p in base.rglob("*") if p.is_file() and p.suffix in {".csv", ".geojson"}
+    }
+    out = _inventory_rows(files, present)
+    listed = set(files["file"])
+    out += [Failure(FILES_FILE, None, "file", rel, "a row for every data file") for rel in sorted(present - listed)]
+    return out
+
+
+def _inventory_rows(files: pd.DataFrame, present: set[str]) -> list[Failure]:
+    return [
+        Failure(FILES_FILE, row, "file", str(rel), "a file of the data folder")
+        for row, rel in enumerate(files["file"], start=1)
+        if rel not in present
+    ]
+
+
 def _with_province_names(parks: pd.DataFrame, provinces: gpd.GeoDataFrame) -> pd.DataFrame:
     """Add the 2025 province's name in both languages (display columns, derived once here)."""
     names = provinces.set_index("province_code")[["name_vi", "name_en"]]
@@ -212,6 +234,20 @@ def _with_province_names(parks: pd.DataFrame, provinces: gpd.GeoDataFrame) -> pd
     out["province_name_vi"] = out["province_code"].map(names["name_vi"])
     out["province_name_en"] = out["province_code"].map(names["name_en"])
     return out
+
+
+def _geo_layers(base: Path, failures: list[Failure]) -> dict[str, gpd.GeoDataFrame | None]:
+    """The four GeoJSON layers, each validated on its own."""
+    geo = {
+        rel: _read_geo(base, rel, failures)
+        for rel in (PROVINCES_FILE, FORMER_PROVINCES_FILE, BACKGROUND_FILE, ARCHIPELAGOS_FILE)
+    }
+    if geo[PROVINCES_FILE] is not None:
+        failures += _check_provinces(PROVINCES_FILE, geo[PROVINCES_FILE])
+    archipelagos = geo[ARCHIPELAGOS_FILE]
+    if archipelagos is not None:
+        failures += cc.archipelago_frames(ARCHIPELAGOS_FILE, archipelagos)
+    return geo
 
 
 def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None = None) -> Dataset:
@@ -224,16 +260,11 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
     given = overrides or {}
     failures: list[Failure] = []
     frames = {rel: _validate_csv(given.get(rel, base / rel), rel, failures) for rel in CSV_SCHEMAS}
-    geo = {
-        rel: _read_geo(base, rel, failures)
-        for rel in (PROVINCES_FILE, FORMER_PROVINCES_FILE, BACKGROUND_FILE, ARCHIPELAGOS_FILE)
-    }
-    if geo[PROVINCES_FILE] is not None:
-        failures += _check_provinces(PROVINCES_FILE, geo[PROVINCES_FILE])
-    archipelagos = geo[ARCHIPELAGOS_FILE]
-    if archipelagos is not None:
-        failures += cc.archipelago_frames(ARCHIPELAGOS_FILE, archipelagos)
+    geo = _geo_layers(base, failures)
     failures += _cross(frames, geo[PROVINCES_FILE])
+    inventory = frames[FILES_FILE]
+    if inventory is not None:
+        failures += _inventory(base, inventory)
     if failures:
         raise DataValidationError(failures)
     parks = _with_province_names(frames["parks/parks.csv"], geo[PROVINCES_FILE])  # type: ignore[arg-type]
@@ -251,6 +282,7 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
         links=frames["symbiosis/links.csv"],  # type: ignore[arg-type]
         programme=frames["programme/totals.csv"],  # type: ignore[arg-type]
         defaults=frames["indicators/defaults.csv"],  # type: ignore[arg-type]
+        files=frames[FILES_FILE],  # type: ignore[arg-type]
     )
 
 

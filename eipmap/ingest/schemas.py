@@ -12,7 +12,6 @@ import pandera.pandas as pa
 from pandera.typing import Series
 
 from eipmap.domain.models import (
-    FIRST_YEAR,
     VIET_NAM_BOUNDS,
     Category,
     Direction,
@@ -24,13 +23,14 @@ from eipmap.domain.models import (
     Resource,
     TargetKind,
     Unit,
-    accepted_years,
+    next_year,
 )
 
 (LAT_MIN, LON_MIN), (LAT_MAX, LON_MAX) = VIET_NAM_BOUNDS
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*$"
 # Booleans are validated as text: pandas turns any non-empty string into True.
 BOOL_TEXT = ["True", "False"]
+YEAR_MIN, YEAR_MAX = 1990, 2100  # sanity bounds; the series' first year is data (defaults.csv)
 YEAR_CHECK = "year_up_to_next_year"  # named, so loading.py can say which year is the last accepted
 BOOL_COLUMNS = (
     "merged",
@@ -126,7 +126,7 @@ class ValueSchema(_Base):
 
     park_id: Series[str]
     indicator_id: Series[str]
-    year: Series[int] = pa.Field(ge=FIRST_YEAR)
+    year: Series[int] = pa.Field(ge=YEAR_MIN)  # the series' first year: a cross-check with defaults.csv
     value: Series[float] = pa.Field(nullable=False)
     provenance: Series[str] = pa.Field(isin=_values(Provenance))
     source_url: Series[str] = pa.Field(nullable=True, str_matches=r"^https?://")
@@ -138,7 +138,7 @@ class ValueSchema(_Base):
     @pa.check("year", name=YEAR_CHECK)
     def _up_to_next_year(cls, year: Series[int]) -> Series[bool]:
         """Checked against the date of the check, so a running server accepts the new year on 1 January."""
-        return year <= accepted_years().stop - 1  # type: ignore[return-value]
+        return year <= next_year()  # type: ignore[return-value]
 
 
 class FirmSchema(_Base):
@@ -216,8 +216,14 @@ class DefaultsSchema(_Base):
     """data/indicators/defaults.csv — the one view a screen opens on when its address names nothing."""
 
     indicator_id: Series[str] = pa.Field(str_length={"min_value": 1})
-    year: Series[int] = pa.Field(ge=FIRST_YEAR, le=2100)
+    year: Series[int] = pa.Field(ge=YEAR_MIN, le=YEAR_MAX)
+    first_year: Series[int] = pa.Field(ge=YEAR_MIN, le=YEAR_MAX)
     reason: Series[str] = pa.Field(nullable=True)
+
+    @pa.dataframe_check(error="year ≥ first_year (the opening year lies in the series)")
+    def year_in_series(cls, frame: pd.DataFrame) -> pd.Series:
+        """The opening year is not before the series' first year."""
+        return frame["year"] >= frame["first_year"]
 
     @pa.dataframe_check(error="exactly one row")
     def one_row(cls, frame: pd.DataFrame) -> bool:
@@ -245,6 +251,17 @@ def with_added_columns(frame: pd.DataFrame, rel: str) -> pd.DataFrame:
 
 
 # file name (relative to the data directory) → schema
+class FilesSchema(_Base):
+    """data/files.csv — every file of the data folder with its source and licence (the about page's inventory)."""
+
+    file: Series[str] = pa.Field(unique=True, str_matches=r"^[a-z0-9_/.-]+\.(csv|geojson)$")
+    source_vi: Series[str]
+    source_en: Series[str]
+    licence_vi: Series[str]
+    licence_en: Series[str]
+
+
+FILES_FILE = "files.csv"
 CSV_SCHEMAS: dict[str, type[_Base]] = {
     "geo/province_merge_2025.csv": ProvinceMergeSchema,
     "parks/coverage.csv": CoverageSchema,
@@ -255,6 +272,7 @@ CSV_SCHEMAS: dict[str, type[_Base]] = {
     "symbiosis/links.csv": LinkSchema,
     "programme/totals.csv": ProgrammeTotalSchema,
     "indicators/defaults.csv": DefaultsSchema,
+    FILES_FILE: FilesSchema,
 }
 PROVINCES_FILE = "geo/provinces_2025.geojson"
 PROVINCE_COLUMNS = ("province_code", "name_vi", "full_name_vi", "name_en", "former_provinces", "is_pilot", "source")

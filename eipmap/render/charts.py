@@ -9,7 +9,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from eipmap.analysis.symbiosis import RESOURCE_COLOURS
-from eipmap.domain.models import Indicator, Provenance, Resource, TargetKind, year_span
+from eipmap.domain.models import Indicator, Provenance, Resource, TargetKind
 from eipmap.i18n import fmt_date, fmt_number, t
 
 PROVENANCE_MARKERS = {
@@ -25,14 +25,10 @@ PANEL_PX, GAP_PX, MARGIN_PX = 230, 80, 70  # small multiples: a row's height, th
 PANEL_TITLE_WIDTH = 30
 
 
-def series(values: pd.DataFrame, park_id: str, indicator_id: str, years: range | None = None) -> pd.DataFrame:
-    """One park's values of one indicator, one row per year of ``years`` (NaN where missing).
-
-    ``years`` defaults to the span of ``values``: the first year of the series to the newest with data.
-    """
+def series(values: pd.DataFrame, park_id: str, indicator_id: str, years: range) -> pd.DataFrame:
+    """One park's values of one indicator, one row per year of ``years`` (NaN where missing)."""
     rows = values[(values["park_id"] == park_id) & (values["indicator_id"] == indicator_id)]
-    span = year_span(values["year"].unique()) if years is None else years
-    return rows.set_index("year").reindex(list(span))[["value", "provenance", "source_url", "note"]]
+    return rows.set_index("year").reindex(list(years))[["value", "provenance", "source_url", "note"]]
 
 
 def _unit(ind: Indicator, lang: str) -> str:
@@ -62,9 +58,8 @@ def _threshold_span(ind: Indicator, years: range) -> tuple[float, float] | None:
     return covered[0] - 0.3, (years.stop - 0.7 if covered[-1] == years[-1] else covered[-1] + 0.3)
 
 
-def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: str) -> go.Figure:
-    """The indicator over the dataset's years: a line through known years, markers by provenance, target line."""
-    years = year_span(values["year"].unique())
+def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: str, years: range) -> go.Figure:
+    """The indicator over the dataset's ``years``: a line through known years, markers by provenance, target line."""
     s = series(values, park_id, ind.indicator_id, years)
     fig = go.Figure()
     known = s.dropna(subset=["value"])
@@ -162,7 +157,9 @@ def _panel_trace(s: pd.DataFrame, name: str, n: str, lang: str) -> dict[str, obj
     )
 
 
-def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[Indicator], lang: str) -> go.Figure:
+def build_small_multiples(
+    values: pd.DataFrame, park_id: str, indicators: list[Indicator], lang: str, years: range
+) -> go.Figure:
     """One small trend panel per indicator of a category, each with its target.
 
     Written as one figure description (axes, traces, target lines, panel titles) and validated
@@ -173,7 +170,6 @@ def build_small_multiples(values: pd.DataFrame, park_id: str, indicators: list[I
     rows = max(1, math.ceil(len(indicators) / cols))
     height = PANEL_PX * rows + MARGIN_PX
     own = values[values["park_id"] == park_id]  # filter the park once, not once per panel
-    years = year_span(values["year"].unique())
     layout: dict[str, object] = {
         "font": dict(FONT, size=12),
         "separators": SEPARATORS[lang],

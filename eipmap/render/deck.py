@@ -138,7 +138,7 @@ def _map_slide(deck: PresentationType, data: Dataset, spec: DeckSpec) -> None:
 def _trend_chart(slide: Slide, data: Dataset, park_id: str, spec: DeckSpec) -> bool:
     """A native line chart of the indicator and its target; True if it shows illustrative values."""
     ind = data.indicators[spec.indicator_id]
-    s = series(data.values, park_id, ind.indicator_id)
+    s = series(data.values, park_id, ind.indicator_id, data.years)
     chart_data = CategoryChartData()
     chart_data.categories = [str(y) for y in s.index]
     chart_data.add_series(ind.name(spec.lang)[:60], [None if pd.isna(v) else float(v) for v in s["value"]])

@@ -45,4 +45,4 @@ def render(data: Dataset, lang: str) -> None:
     st.subheader(t("about.provenance_table", lang), anchor=False)
     show_table(provenance_counts(data.values, lang), lang, key="provenance", name="provenance")
     st.subheader(t("about.files", lang), anchor=False)
-    show_table(data_files(lang), lang, key="data-files", name="data-files")
+    show_table(data_files(data.files, lang), lang, key="data-files", name="data-files")

@@ -102,14 +102,14 @@ def dataset() -> Dataset:
 def trend_chart(key: ReleaseKey, park_id: str, indicator_id: str, lang: str) -> go.Figure:
     """A park's trend for one indicator, built once per release (figures are only read afterwards)."""
     data = dataset_at(key)
-    return build_trend_chart(data.values, park_id, data.indicators[indicator_id], lang)
+    return build_trend_chart(data.values, park_id, data.indicators[indicator_id], lang, data.years)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)
 def small_multiples(key: ReleaseKey, park_id: str, indicator_ids: tuple[str, ...], lang: str) -> go.Figure:
     """The rest of the category for one park, built once per release."""
     data = dataset_at(key)
-    return build_small_multiples(data.values, park_id, [data.indicators[i] for i in indicator_ids], lang)
+    return build_small_multiples(data.values, park_id, [data.indicators[i] for i in indicator_ids], lang, data.years)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

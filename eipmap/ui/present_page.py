@@ -88,7 +88,7 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
         headline = links_headline(count_links(park_links(data.links, data.firms, step.key)), lang)
         st.markdown(f"**{t('present.readiness', lang)}:** {verdict_text(c, lang)}")
         st.markdown(headline)
-        fig = build_trend_chart(data.values, step.key, ind, lang)
+        fig = build_trend_chart(data.values, step.key, ind, lang, data.years)
     fig.update_layout(font=dict(size=BIG_FONT), title_font_size=BIG_FONT + 4, height=560)
     st.plotly_chart(fig, width="stretch", key=f"present-chart-{step.kind}-{step.key}")
 
