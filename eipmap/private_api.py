@@ -8,7 +8,7 @@ pure modules that walk folium elements through it do not load Streamlit. Each us
   ``_get_feature_group_string``) and its component (``_component_func``): ``st_folium`` renders the whole
   map on every rerun (≈ 200 KB of province outlines); rendering the base map and each layer once and
   passing the cached strings to the same component needs these. A test asserts the arguments equal
-  what ``st_folium`` sends for the same map (tests/test_map_component.py).
+  what ``st_folium`` sends for the same map (tests/ui/test_map_component.py).
 * branca's ``Element._children``: the only way to walk a folium map's elements (to list the scripts and
   stylesheets they need, and to point them at the local Leaflet copy).
 * Streamlit's ``PagesManager.uses_pages_directory``: with a folder named ``pages/`` (the product's agreed

@@ -32,7 +32,7 @@ YEARS = range(FIRST_YEAR, 2026)  # the series' first year (data) to the last ill
 SOURCES = ROOT / "data" / "sources"  # what this script generates from, as validated CSV
 # GEIPP expected yearly savings across its parks are programme totals (data/programme/totals.csv, reported for the
 # southern and northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split (data/sources/geipp_split.csv) is
-# illustrative, reaches the totals in 2025 and never exceeds them (tests/test_data_truth.py).
+# illustrative, reaches the totals in 2025 and never exceeds them (tests/shipped_data/test_data_truth.py).
 NO_LINK_RECORDED = "no operating symbiosis link recorded"  # such a year gets no count, not a 0
 BOOLEAN_THRESHOLDS = {
     "D35-37.1a": 0.25,

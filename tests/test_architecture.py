@@ -77,3 +77,24 @@ def test_functions_stay_under_40_lines_and_the_exceptions_only_shrink() -> None:
                     found[f"{rel}::{node.name}"] = length
     grown = {k: v for k, v in found.items() if v > LONG_FUNCTIONS.get(k, FUNCTION_LINES)}
     assert grown == {}, "split these functions (or shrink the allow-list when one got shorter)"
+
+
+# Test folders beside the package's layers: the end-to-end tests and the tests whose subject is the shipped data.
+OTHER_TEST_FOLDERS = {"browser", "sweep", "shipped_data", "data"}
+TESTS_DIR = REPO_DIR / "tests"
+
+
+def test_tests_mirror_the_package() -> None:
+    """tests/<layer>/ holds the tests of eipmap/<layer>/; every layer has its folder, and no test lies loose.
+
+    Left at the top: this file (the package as a whole) and the adapter's contract test (eipmap/private_api.py).
+    """
+    layers = {p.name for p in PACKAGE_DIR.iterdir() if (p / "__init__.py").exists()} - {"migrations"}
+    folders = {p.name for p in TESTS_DIR.iterdir() if p.is_dir() and p.name != "__pycache__"}
+    assert layers <= folders, f"layers without a test folder: {sorted(layers - folders)}"
+    assert folders <= layers | OTHER_TEST_FOLDERS, f"test folders of no layer: {sorted(folders - layers)}"
+    loose = {p.name for p in TESTS_DIR.glob("test_*.py")}
+    assert loose == {"test_architecture.py", "test_private_api.py"}
+    for folder in folders - {"data"}:
+        assert (TESTS_DIR / folder / "__init__.py").exists(), folder
+        assert list((TESTS_DIR / folder).glob("test_*.py")), f"tests/{folder}/ holds no test"

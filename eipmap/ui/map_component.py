@@ -8,7 +8,7 @@ arguments (script, header, html, asset links, bounds, component key) are compute
 passes the cached strings to the component.
 
 Every string is still produced by streamlit-folium's own functions (pinned at 0.27.4 in
-requirements.txt); ``tests/test_map_component.py`` asserts the arguments equal what
+requirements.txt); ``tests/ui/test_map_component.py`` asserts the arguments equal what
 ``st_folium`` sends for the same map, so an upgrade that changes them fails there first.
 """
 

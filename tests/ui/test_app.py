@@ -171,7 +171,7 @@ def test_analysis_pages_render(app: AppTest, page: str, heading: str) -> None:
 
 
 def test_gap_page_answers_the_headline_question(app: AppTest) -> None:
-    from tests.test_gaps import independent_answer
+    from tests.analysis.test_gaps import independent_answer
 
     app.switch_page("pages/gaps.py").run()
     pills = app.get("button_group")[0]

@@ -206,7 +206,7 @@ def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: s
     import io
 
     from eipmap.ingest.loading import load_dataset
-    from tests.test_gaps import independent_answer
+    from tests.analysis.test_gaps import independent_answer
 
     expected = independent_answer()
     names = load_dataset().parks.set_index("park_id")["name_vi"]
