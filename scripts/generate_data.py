@@ -34,31 +34,7 @@ SOURCES = ROOT / "data" / "sources"  # what this script generates from, as valid
 # southern and northern GEIPP parks, not Hòa Khánh or Trà Nóc); the per-park split (data/sources/geipp_split.csv) is
 # illustrative, reaches the totals in 2025 and never exceeds them (tests/shipped_data/test_data_truth.py).
 NO_LINK_RECORDED = "no operating symbiosis link recorded"  # such a year gets no count, not a 0
-BOOLEAN_THRESHOLDS = {
-    "D35-37.1a": 0.25,
-    "D35-37.1b": 0.35,
-    "D35-37.1c": 0.5,
-    "D35-37.2a": 0.3,
-    "KPI-16": 0.45,
-    "KPI-17": 0.55,
-}
-# value = a + b * maturity (+ noise), clipped to the unit's range
-LINEAR = {
-    "D35-37.2c": (3.0, 34.0),
-    "D82-3a": (30.0, 68.0),
-    "D82-4": (12.0, 18.0),
-    "D82-5b": (2.0, 20.0),
-    "IEF-PM": (30.0, 60.0),
-    "IEF-ENV": (12.0, 58.0),
-    "IEF-SOC": (25.0, 55.0),
-    "IEF-ECO": (45.0, 45.0),
-    "KPI-11": (2.0, 25.0),
-    "KPI-12": (70.0, -50.0),
-    "KPI-13": (30.0, -16.0),
-    "KPI-15": (20.0, 60.0),
-    "KPI-18": (30.0, 60.0),
-    "D35-37.2b-ISO": (30.0, 85.0),
-}
+MODEL_FILE = "sources/illustrative_model.csv"  # per indicator: a threshold, or a line over the park's maturity
 COVID = {2020: 0.93, 2021: 0.88}
 GAP_SHARE = 0.07
 UNMONITORED_SHARE = 0.25
@@ -179,6 +155,39 @@ def anchored_values() -> pd.DataFrame:
     if frame is None:
         raise DataValidationError(failures)
     return pd.read_csv(io.BytesIO(content), dtype={"source_url": str, "note": str}, keep_default_na=False)
+
+
+def illustrative_model() -> tuple[dict[str, float], dict[str, tuple[float, float]]]:
+    """The thresholds and lines the illustrative series follow (data/sources/illustrative_model.csv), in file order.
+
+    Refused, naming the file, row and column, for an indicator the catalogue lacks, an unknown model or a missing
+    coefficient.
+    """
+    model = pd.read_csv(ROOT / "data" / MODEL_FILE)
+    known = set(pd.read_csv(ROOT / "data" / "indicators" / "catalogue.csv")["indicator_id"])
+    bad = [
+        Failure(MODEL_FILE, row, column, str(rec[column]), expected)
+        for row, rec in enumerate(model.to_dict("records"), start=1)
+        for column, expected, ok in (
+            ("indicator_id", "an indicator of indicators/catalogue.csv", rec["indicator_id"] in known),
+            ("model", "threshold or linear", rec["model"] in {"threshold", "linear"}),
+            ("a", "a number", not pd.isna(rec["a"])),
+            ("b", "a number for a linear model", rec["model"] != "linear" or not pd.isna(rec["b"])),
+        )
+        if not ok
+    ]
+    if bad:
+        raise DataValidationError(bad)
+    thresholds = {str(r["indicator_id"]): float(r["a"]) for r in model.to_dict("records") if r["model"] == "threshold"}
+    lines = {
+        str(r["indicator_id"]): (float(r["a"]), float(r["b"]))
+        for r in model.to_dict("records")
+        if r["model"] == "linear"
+    }
+    return thresholds, lines
+
+
+BOOLEAN_THRESHOLDS, LINEAR = illustrative_model()
 
 
 def geipp_split() -> dict[str, dict[str, float]]:

@@ -187,3 +187,26 @@ def test_the_file_inventory_is_data_and_complete(dataset: Dataset, tmp_path: Pat
         ("files.csv", True, "file", "parks/extra.csv"),
         ("files.csv", False, "file", "sources/geipp_split.csv"),
     }
+
+
+def test_the_illustrative_model_is_data_and_a_bad_row_is_refused(tmp_path: Path) -> None:
+    """The generator's thresholds and lines are data/sources/illustrative_model.csv, validated by row and column."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("generate_data", DATA.parent / "scripts" / "generate_data.py")
+    assert spec is not None and spec.loader is not None
+    gen = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gen)
+    assert gen.LINEAR["D35-37.2c"] == (3.0, 34.0) and gen.BOOLEAN_THRESHOLDS["D35-37.1a"] == 0.25
+    shutil.copytree(DATA, tmp_path / "data")
+    path = tmp_path / "data" / "sources" / "illustrative_model.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("KPI-11,linear,2.0,25.0", "KPI-99,linear,2.0,").replace("KPI-16,threshold", "KPI-16,curve")
+    )
+    gen.ROOT = tmp_path
+    with pytest.raises(DataValidationError) as err:
+        gen.illustrative_model()
+    found = {(f.file, f.row, f.column) for f in err.value.failures}
+    model = "sources/illustrative_model.csv"
+    assert found == {(model, 5, "model"), (model, 15, "indicator_id"), (model, 15, "b")}
