@@ -230,6 +230,7 @@ def generate(out: Path, scale: int) -> None:
     totals = pd.read_csv(DATA / "programme" / "totals.csv", dtype=str, keep_default_na=False)
     totals.loc[~totals["indicator_id"].isin(catalogue["indicator_id"]), "indicator_id"] = ""  # the split is the pilot's
     shutil.copy(DATA / "indicators" / "defaults.csv", out / "indicators" / "defaults.csv")
+    shutil.copy(DATA / "symbiosis" / "exchanges.csv", out / "symbiosis" / "exchanges.csv")  # published cases
     (out / "programme").mkdir()
     totals.to_csv(out / "programme" / "totals.csv", index=False)
     inventory(out)

@@ -55,6 +55,7 @@ def build_tiny(target: Path) -> Path:
     shutil.copytree(TINY, target)
     shutil.copytree(DATA / "geo", target / "geo", ignore=shutil.ignore_patterns("*.md"))
     shutil.copy(DATA / "indicators" / "catalogue.csv", target / "indicators" / "catalogue.csv")
+    shutil.copy(DATA / "symbiosis" / "exchanges.csv", target / "symbiosis" / "exchanges.csv")
     files = sorted(p.relative_to(target).as_posix() for p in target.rglob("*") if p.suffix in {".csv", ".geojson"})
     shipped = pd.read_csv(DATA / "files.csv", dtype=str, keep_default_na=False).set_index("file")
     rows = shipped.reindex([*files, "files.csv"]).fillna("tests/data/tiny (purpose-made test data)")

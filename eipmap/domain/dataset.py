@@ -47,6 +47,7 @@ class Dataset:
     links: pd.DataFrame
     programme: pd.DataFrame  # programme-level totals as reported (GEIPP Viet Nam)
     defaults: pd.DataFrame  # one row: the indicator and year a screen opens on (data/indicators/defaults.csv)
+    exchanges: pd.DataFrame  # resource exchanges by sector from published cases (data/symbiosis/exchanges.csv)
     files: pd.DataFrame  # every data file with its source and licence (data/files.csv)
     release: ReleaseStamp = DATA_FILES  # set by the release store's loader; exports name it
 

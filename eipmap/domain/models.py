@@ -95,6 +95,15 @@ class Resource(StrEnum):
     UNSPECIFIED = "unspecified"
 
 
+class Benefit(StrEnum):
+    """What a resource exchange would count for (data/symbiosis/exchanges.csv)."""
+
+    WATER_REUSE = "water_reuse"  # treated wastewater reused
+    CO2 = "co2"  # CO₂ captured or fuel replaced
+    ENERGY = "energy"  # heat, steam or fuel recovered
+    MATERIAL = "material"  # a by-product or scrap replaces a raw material
+
+
 class LinkStatus(StrEnum):
     """Life cycle of a symbiosis link."""
 

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from eipmap.domain.errors import Failure
+from eipmap.domain.geo import km_between
 from eipmap.domain.models import (
     INTEGER_UNITS,
     UNIT_RANGES,
@@ -27,7 +28,6 @@ from eipmap.domain.models import (
 
 FIRM_MAX_KM = 3.0
 PARTNER_MAX_KM = 25.0
-KM_PER_DEG = 111.0
 
 
 def _text(value: Any) -> str:
@@ -177,18 +177,14 @@ def values_from_first_year(file: str, values: pd.DataFrame, defaults: pd.DataFra
     )
 
 
-def _km(lat1: pd.Series, lon1: pd.Series, lat2: pd.Series, lon2: pd.Series) -> pd.Series:
-    dlat = (lat1 - lat2) * KM_PER_DEG
-    dlon = (lon1 - lon2) * KM_PER_DEG * lat1.map(lambda v: math.cos(math.radians(v)))
-    return (dlat**2 + dlon**2) ** 0.5
-
-
 def firms_in_parks(file: str, firms: pd.DataFrame, parks: pd.DataFrame) -> list[Failure]:
     """Firms belong to an existing park and lie within it (partners nearby)."""
     out = unknown_ids(file, firms, "park_id", parks["park_id"], "park_id of parks/parks.csv")
     where = parks.set_index("park_id")
     known = firms["park_id"].isin(where.index)
-    dist = _km(firms["lat"], firms["lon"], firms["park_id"].map(where["lat"]), firms["park_id"].map(where["lon"]))
+    dist = km_between(
+        firms["lat"], firms["lon"], firms["park_id"].map(where["lat"]), firms["park_id"].map(where["lon"])
+    )
     limit = firms["is_external"].map({True: PARTNER_MAX_KM, False: FIRM_MAX_KM})
     unplaced = known & firms["park_id"].map(where["lat"]).isna()
     out += _row_failures(file, firms, unplaced, "park_id", "a park with a location (firms are drawn around it)")

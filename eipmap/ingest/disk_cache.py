@@ -52,7 +52,7 @@ LOG = logging.getLogger("eipmap.ingest.disk_cache")
 # the Dataset's tables, and which of them are GeoDataFrames (everything else in a Dataset is derived or set later)
 TABLES: tuple[str, ...] = ("provinces", "former_provinces", "background", "archipelagos", "province_merge")
 TABLES += ("coverage",)
-TABLES += ("parks", "catalogue", "values", "firms", "links", "programme", "defaults", "files")
+TABLES += ("parks", "catalogue", "values", "firms", "links", "programme", "defaults", "exchanges", "files")
 GEO_TABLES = frozenset({"provinces", "former_provinces", "background", "archipelagos"})
 
 

@@ -282,6 +282,7 @@ def load_dataset(root: Path | None = None, overrides: Mapping[str, bytes] | None
         links=frames["symbiosis/links.csv"],  # type: ignore[arg-type]
         programme=frames["programme/totals.csv"],  # type: ignore[arg-type]
         defaults=frames["indicators/defaults.csv"],  # type: ignore[arg-type]
+        exchanges=frames["symbiosis/exchanges.csv"],  # type: ignore[arg-type]
         files=frames[FILES_FILE],  # type: ignore[arg-type]
     )
 

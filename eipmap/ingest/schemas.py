@@ -13,6 +13,7 @@ from pandera.typing import Series
 
 from eipmap.domain.models import (
     VIET_NAM_BOUNDS,
+    Benefit,
     Category,
     Direction,
     IndicatorKind,
@@ -251,6 +252,20 @@ def with_added_columns(frame: pd.DataFrame, rel: str) -> pd.DataFrame:
 
 
 # file name (relative to the data directory) → schema
+class ExchangeSchema(_Base):
+    """data/symbiosis/exchanges.csv — resource exchanges by sector from published cases (the opportunity finder's)."""
+
+    exchange_id: Series[str] = pa.Field(str_matches=ID_PATTERN, unique=True)
+    from_sector: Series[str] = pa.Field(str_length={"min_value": 1})  # a firm sector, or * for any tenant
+    to_sector: Series[str] = pa.Field(str_length={"min_value": 1})
+    resource: Series[str] = pa.Field(isin=_values(Resource))
+    stream_vi: Series[str] = pa.Field(str_length={"min_value": 3})
+    stream_en: Series[str] = pa.Field(str_length={"min_value": 3})
+    benefits: Series[str] = pa.Field(str_matches=rf"^({'|'.join(_values(Benefit))})(;({'|'.join(_values(Benefit))}))*$")
+    source_url: Series[str] = pa.Field(str_matches=r"^https?://")  # every exchange cites where it was done or studied
+    source_note: Series[str]
+
+
 class FilesSchema(_Base):
     """data/files.csv — every file of the data folder with its source and licence (the about page's inventory)."""
 
@@ -272,6 +287,7 @@ CSV_SCHEMAS: dict[str, type[_Base]] = {
     "symbiosis/links.csv": LinkSchema,
     "programme/totals.csv": ProgrammeTotalSchema,
     "indicators/defaults.csv": DefaultsSchema,
+    "symbiosis/exchanges.csv": ExchangeSchema,
     FILES_FILE: FilesSchema,
 }
 PROVINCES_FILE = "geo/provinces_2025.geojson"

@@ -9,13 +9,15 @@ hidden sheet with the lists (provinces, parks, indicators …) of the current re
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+import pandas as pd
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.errors import Failure
@@ -87,8 +89,12 @@ def _instruction_lines() -> list[tuple[str, str]]:
     return [(t(k, "vi"), t(k, "en")) for k in keys]
 
 
-def build_template(data: Dataset) -> bytes:
-    """The template workbook for the current release (lists follow its parks and indicators)."""
+def build_template(data: Dataset, prefill: Mapping[str, pd.DataFrame] | None = None) -> bytes:
+    """The template workbook for the current release (lists follow its parks and indicators).
+
+    ``prefill`` maps a sheet (values, parks, firms, links) to rows written under its labels, e.g. the
+    opportunity finder's candidates as potential links; every cell is written as text, never as a formula.
+    """
     book = Workbook()
     info = book.active
     info.title = INSTRUCTIONS
@@ -107,23 +113,35 @@ def build_template(data: Dataset) -> bytes:
         refs[name] = f"{quote_sheetname(LISTS)}!${letter}$2:${letter}${len(items) + 1}"
     lists.sheet_state = "hidden"
     for kind in ("values", "parks", "firms", "links"):
-        ws = book.create_sheet(kind)
-        for col_index, column in enumerate([*columns_of(kind), ACTION], start=1):
-            head = ws.cell(1, col_index, column)
-            head.font, head.fill = Font(bold=True), HEAD_FILL
-            label = ws.cell(2, col_index, column_label(kind, column))
-            label.font, label.alignment = Font(italic=True, color="555555"), Alignment(wrap_text=True)
-            ws.column_dimensions[get_column_letter(col_index)].width = 22
-            list_name = _list_for(kind, column)
-            if list_name:
-                letter = get_column_letter(col_index)
-                rule = DataValidation(type="list", formula1=refs[list_name], allow_blank=True, showErrorMessage=True)
-                rule.add(f"{letter}3:{letter}{ROWS_WITH_LISTS}")
-                ws.add_data_validation(rule)
-        ws.freeze_panes = "A3"
+        _table_sheet(book.create_sheet(kind), kind, refs, (prefill or {}).get(kind))
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _table_sheet(ws: Worksheet, kind: str, refs: Mapping[str, str], rows: pd.DataFrame | None) -> None:
+    """One table's sheet: names, labels, drop-down lists, and any pre-filled rows (as text)."""
+    columns = [*columns_of(kind), ACTION]
+    for col_index, column in enumerate(columns, start=1):
+        head = ws.cell(1, col_index, column)
+        head.font, head.fill = Font(bold=True), HEAD_FILL
+        label = ws.cell(2, col_index, column_label(kind, column))
+        label.font, label.alignment = Font(italic=True, color="555555"), Alignment(wrap_text=True)
+        ws.column_dimensions[get_column_letter(col_index)].width = 22
+        list_name = _list_for(kind, column)
+        if list_name:
+            letter = get_column_letter(col_index)
+            rule = DataValidation(type="list", formula1=refs[list_name], allow_blank=True, showErrorMessage=True)
+            rule.add(f"{letter}3:{letter}{ROWS_WITH_LISTS}")
+            ws.add_data_validation(rule)
+    ws.freeze_panes = "A3"
+    for row, rec in enumerate(([] if rows is None else rows.to_dict("records")), start=3):
+        for col_index, column in enumerate(columns, start=1):
+            value = rec.get(column)
+            if value is not None and not (isinstance(value, float) and pd.isna(value)):
+                cell = ws.cell(row, col_index)
+                cell.value = str(value)
+                cell.data_type = "s"  # text, even when it starts with "=": never a formula
 
 
 def error_report(upload: Upload, failures: Sequence[Failure], messages: Sequence[str]) -> bytes:

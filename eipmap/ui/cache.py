@@ -10,6 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from eipmap.analysis.opportunities import candidates
 from eipmap.analysis.symbiosis import park_links, sankey_frame
 from eipmap.config import data_dir
 from eipmap.display.overlay import Overlay, build_overlay
@@ -141,3 +142,9 @@ def links_of(key: ReleaseKey, park_id: str) -> pd.DataFrame:
 def sankey(key: ReleaseKey, park_id: str, lang: str) -> go.Figure:
     """A park's links as a Sankey diagram, built once per release."""
     return build_sankey(sankey_frame(links_of(key, park_id), lang), lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=512)
+def opportunities_of(key: ReleaseKey, park_id: str, max_km: float) -> pd.DataFrame:
+    """A park's candidate exchanges (read-only once built; never written anywhere)."""
+    return candidates(dataset_at(key), park_id, max_km)

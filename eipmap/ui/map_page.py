@@ -28,6 +28,7 @@ from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.map_component import base_map, park_layers, show_map
+from eipmap.ui.opportunity_panel import candidate_layers, render_opportunities
 from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
@@ -187,7 +188,7 @@ def render(data: Dataset, lang: str) -> None:
         with section("map", lang):
             show_map(
                 base,
-                park_layers(data, overlay, lang, selected, dimmed),
+                [*park_layers(data, overlay, lang, selected, dimmed), *candidate_layers(selected or "", lang)],
                 height=MAP_HEIGHT,
                 center=view.center,
                 zoom=view.zoom,
@@ -206,5 +207,12 @@ def render(data: Dataset, lang: str) -> None:
             with section("overview", lang):
                 _overview(data, overlay, lang)
     if selected:
-        with section("links", lang):
-            render_links(data, selected, lang)
+        _below_map(data, selected, lang)
+
+
+def _below_map(data: Dataset, park_id: str, lang: str) -> None:
+    """The park's recorded links, then the exchanges it could start (never mixed with them)."""
+    with section("links", lang):
+        render_links(data, park_id, lang)
+    with section("opportunities", lang):
+        render_opportunities(data, park_id, lang)

@@ -28,6 +28,7 @@ SECTIONS = (
     "facts",
     "links",
     "sankey",
+    "opportunities",
     "exports",
     "sidebar",
     "page",

@@ -200,3 +200,17 @@ def test_selection_layer_rings_the_park_and_a_click_on_the_ring_is_the_park(data
         c for c in layer._children.values() if isinstance(c, folium.PolyLine) and not isinstance(c, folium.Polygon)
     ]
     assert len(lines) == 6  # the park's links come with it
+
+
+def test_candidate_lines_escape_what_an_editor_typed_and_never_look_like_links(dataset: Dataset) -> None:
+    from eipmap.analysis.opportunities import candidates
+    from eipmap.analysis.symbiosis import RESOURCE_COLOURS
+    from eipmap.render.maps.layers import CANDIDATE_COLOUR, build_candidate_layer
+
+    found = candidates(dataset, "hoa-khanh").head(1).copy()
+    found["from_name_vi"] = "<img src=x onerror=alert(1)>"
+    fmap = folium.Map()
+    build_candidate_layer(found, "vi").add_to(fmap)
+    html = fmap.get_root().render()
+    assert "<img src=x" not in html and "&lt;img src=x" in html
+    assert CANDIDATE_COLOUR not in RESOURCE_COLOURS.values()

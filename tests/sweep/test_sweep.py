@@ -13,11 +13,13 @@ from collections.abc import Iterator
 import pandas as pd
 import pytest
 
+from eipmap.analysis.opportunities import candidates
 from eipmap.analysis.story import StepKind, story_steps
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import LANGUAGES, t
 from eipmap.ingest.loading import Dataset, load_dataset
 from eipmap.ui import state
+from eipmap.ui.opportunity_panel import OPEN_KEY
 from tests.conftest import DATA
 from tests.sweep_support import PAGES, Clicker, assert_park_panel, failures, session, texts
 
@@ -173,3 +175,34 @@ def test_a_link_to_any_park_centres_the_map_on_it(park_id: str) -> None:
         return
     assert abs(view.center[0] - park["lat"]) < 0.2 and abs(view.center[1] - park["lon"]) < 0.2, (park_id, view)
     assert view.zoom >= 12, (park_id, view)
+
+
+# --- the opportunity finder opened on every park ------------------------------------------------------
+
+
+@pytest.fixture(scope="module", params=LANGUAGES)
+def finder(request: pytest.FixtureRequest) -> Clicker:
+    """One map session per language with the candidate exchanges opened (what opening the expander sends)."""
+    at = session(None, request.param)
+    at.session_state[OPEN_KEY] = True
+    return Clicker(at)
+
+
+@pytest.mark.parametrize("park_id", PARKS)
+def test_candidate_exchanges_of_every_park(finder: Clicker, park_id: str) -> None:
+    """Each park shows exactly its candidates (a table with downloads) or says why there are none."""
+    lang = str(finder.at.session_state[state.LANGUAGE])
+    finder.click(park_id)
+    assert not failures(finder.at, lang), failures(finder.at, lang)
+    expected = candidates(SHIPPED, park_id)
+    stream = t("opportunity.col_stream", lang)
+    tables = [d for d in finder.at.dataframe if stream in d.value.columns]
+    if expected.empty:
+        assert not tables
+        has_firms = (SHIPPED.firms["park_id"] == park_id).any()
+        reason = t("opportunity.none" if has_firms else "opportunity.no_firms", lang)
+        assert reason in [i.value for i in finder.at.info], park_id
+    else:
+        (table,) = tables
+        assert len(table.value) == len(expected), park_id
+        assert t("opportunity.rule", lang) in texts(finder.at)

@@ -373,3 +373,19 @@ def test_a_damaged_release_store_is_a_message_not_a_traceback(
     assert "Không đọc được cơ sở dữ liệu các bản phát hành" in shown, shown
     if damage == "a value edited in the database":
         assert "differs from the SHA-256 recorded when published" in shown
+
+
+def test_candidates_are_drawn_only_while_the_finder_is_open(app: AppTest) -> None:
+    from eipmap.render.maps.layers import CANDIDATE_COLOUR, CANDIDATE_DASH
+    from eipmap.ui.opportunity_panel import OPEN_KEY
+
+    click(app, "hoa-khanh")
+    assert CANDIDATE_COLOUR not in str(map_args(app)["feature_group"])
+    app.session_state[OPEN_KEY] = True  # what opening the expander sends
+    app.run()
+    assert not app.exception
+    drawn = str(map_args(app)["feature_group"])
+    assert drawn.count(f'"dashArray": "{CANDIDATE_DASH}"') == 4  # Hòa Khánh's four candidates, one dotted line each
+    assert "Đề xuất, chưa phải liên kết #1" in drawn
+    app.button(key="clear-selection").click().run()  # the finder stays open, no park: nothing drawn, no error
+    assert not app.exception and CANDIDATE_COLOUR not in str(map_args(app)["feature_group"])

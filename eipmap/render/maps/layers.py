@@ -212,3 +212,25 @@ def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.Fea
         "fill": False,
     }
     return add_points(group, park, ["park_id", "kind"], lambda _f: ring, name="selected-park", radius=radius)
+
+
+CANDIDATE_COLOUR = "#c2185b"  # outside the resource palette: a candidate never looks like a recorded link
+CANDIDATE_DASH = "1 7"
+
+
+def build_candidate_layer(found: pd.DataFrame, lang: str) -> folium.FeatureGroup:
+    """Candidate exchanges (never recorded links): thin straight dotted lines in one colour, no arrowhead."""
+    group = folium.FeatureGroup(name="candidates", control=False)
+    label = html_text(t("map.candidate", lang))
+    for rec in found.to_dict("records"):
+        names = f"{html_text(str(rec[f'from_name_{lang}']))} → {html_text(str(rec[f'to_name_{lang}']))}"
+        tip = f"<b>{label} #{int(rec['rank'])}</b><br>{names}<br>{html_text(str(rec[f'stream_{lang}']))}"
+        folium.PolyLine(
+            [(rec["from_lat"], rec["from_lon"]), (rec["to_lat"], rec["to_lon"])],
+            color=CANDIDATE_COLOUR,
+            weight=2.5,
+            opacity=0.9,
+            dash_array=CANDIDATE_DASH,
+            tooltip=folium.Tooltip(tip, sticky=True),
+        ).add_to(group)
+    return group
