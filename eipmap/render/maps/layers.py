@@ -215,18 +215,20 @@ def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.Fea
 
 
 CANDIDATE_COLOUR = "#c2185b"  # outside the resource palette: a candidate never looks like a recorded link
-CANDIDATE_DASH = "1 7"
+CANDIDATE_DASH = "9 4 1 4"  # dash-dot: links are solid, dashed (8 6) or dotted (2 6)
 
 
 def build_candidate_layer(found: pd.DataFrame, lang: str) -> folium.FeatureGroup:
-    """Candidate exchanges (never recorded links): thin straight dotted lines in one colour, no arrowhead."""
+    """Candidate exchanges (never recorded links): straight dash-dot lines in one colour on a white halo, no arrow."""
     group = folium.FeatureGroup(name="candidates", control=False)
     label = html_text(t("map.candidate", lang))
     for rec in found.to_dict("records"):
         names = f"{html_text(str(rec[f'from_name_{lang}']))} → {html_text(str(rec[f'to_name_{lang}']))}"
         tip = f"<b>{label} #{int(rec['rank'])}</b><br>{names}<br>{html_text(str(rec[f'stream_{lang}']))}"
+        line = [(rec["from_lat"], rec["from_lon"]), (rec["to_lat"], rec["to_lon"])]
+        folium.PolyLine(line, color="#ffffff", weight=7, opacity=0.85).add_to(group)  # the halo
         folium.PolyLine(
-            [(rec["from_lat"], rec["from_lon"]), (rec["to_lat"], rec["to_lon"])],
+            line,
             color=CANDIDATE_COLOUR,
             weight=2.5,
             opacity=0.9,
