@@ -101,3 +101,17 @@ def value_notes(values: pd.DataFrame, park_id: str, ind: Indicator) -> pd.DataFr
     return rows[rows["note"].notna() | rows["source_url"].notna()][
         ["year", "value", "provenance", "note", "source_url"]
     ]
+
+
+def lifecycle_table(changes: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Each opportunity's milestones (``lifecycle.changes``) with its recorded note, in ``lang``."""
+    return pd.DataFrame(
+        {
+            t("lifecycle.col_link", lang): changes["link_id"].to_numpy(),
+            t("lifecycle.col_identified", lang): changes["year_identified"].astype("Int64").to_numpy(),
+            t("lifecycle.col_operating", lang): changes["year_operating_start"].astype("Int64").to_numpy(),
+            t("lifecycle.col_status", lang): [t(f"status.{s}", lang) for s in changes["status"]],
+            t("lifecycle.col_changed", lang): changes["year_status_changed"].astype("Int64").to_numpy(),
+            t("lifecycle.col_note", lang): changes["notes"].fillna("").to_numpy(),
+        }
+    )

@@ -29,7 +29,7 @@ from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.map_component import base_map, park_layers, show_map
 from eipmap.ui.opportunity_panel import candidate_layers, render_opportunities
-from eipmap.ui.park_panel import render_facts, render_links, render_park_header, render_trend
+from eipmap.ui.park_panel import render_facts, render_lifecycle, render_links, render_park_header, render_trend
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
@@ -214,5 +214,7 @@ def _below_map(data: Dataset, park_id: str, lang: str) -> None:
     """The park's recorded links, then the exchanges it could start (never mixed with them)."""
     with section("links", lang):
         render_links(data, park_id, lang)
+    with section("lifecycle", lang):
+        render_lifecycle(data, park_id, lang)
     with section("opportunities", lang):
         render_opportunities(data, park_id, lang)

@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import streamlit as st
 
+from eipmap.analysis.lifecycle import changes, stages_by_year
 from eipmap.analysis.symbiosis import count_links
-from eipmap.display.panel import facts_table, links_headline, links_table, park_record, source_urls, value_notes
+from eipmap.display.panel import (
+    facts_table,
+    lifecycle_table,
+    links_headline,
+    links_table,
+    park_record,
+    source_urls,
+    value_notes,
+)
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import Indicator, LocationAccuracy, Provenance
 from eipmap.domain.textnorm import escape_markdown, markdown_link
 from eipmap.i18n import t
+from eipmap.render.charts_lifecycle import build_lifecycle_chart
 from eipmap.ui import cache
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
 from eipmap.ui.widgets import measured_indicators
 
 OTHER_INDICATORS_KEY = "other-indicators-open"
+LIFECYCLE_KEY = "lifecycle-open"
 
 
 def render_park_header(data: Dataset, park_id: str, lang: str) -> None:
@@ -101,3 +112,25 @@ def render_links(data: Dataset, park_id: str, lang: str) -> None:
     firm_notes = data.firms[(data.firms["park_id"] == park_id) & data.firms["notes"].notna()]
     for rec in firm_notes.to_dict("records"):
         st.caption(f"{escape_markdown(str(rec[f'name_{lang}']))}: {escape_markdown(str(rec['notes']))}")
+
+
+def render_lifecycle(data: Dataset, park_id: str, lang: str) -> None:
+    """The park's opportunities by stage and year, and each one's milestones (drawn only when opened)."""
+    if not (data.links["park_id"] == park_id).any():
+        return
+    expander = st.expander(t("lifecycle.title", lang), key=LIFECYCLE_KEY, on_change="rerun", icon=":material/timeline:")
+    if not expander.open:
+        return
+    with expander:
+        stages = stages_by_year(data.links, park_id, through=data.years[-1])
+        st.plotly_chart(build_lifecycle_chart(stages, lang), width="stretch", key="lifecycle-chart")
+        st.caption(t("lifecycle.rule", lang))
+        st.markdown(f"##### {t('lifecycle.table', lang)}")
+        years = tuple(t(f"lifecycle.col_{c}", lang) for c in ("identified", "operating", "changed"))
+        show_table(
+            lifecycle_table(changes(data.links, park_id), lang),
+            lang,
+            key="lifecycle",
+            name=f"lifecycle-{park_id}",
+            plain=years,
+        )

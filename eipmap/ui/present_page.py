@@ -6,6 +6,7 @@ import html
 
 import streamlit as st
 
+from eipmap.analysis.lifecycle import stages_by_year
 from eipmap.analysis.readiness import card
 from eipmap.analysis.story import Step, StepKind, clamp_step, province_values, story_steps
 from eipmap.analysis.symbiosis import count_links, park_links
@@ -18,6 +19,7 @@ from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
 from eipmap.render.charts import build_trend_chart
 from eipmap.render.charts_compare import build_province_bars, build_status_bars
+from eipmap.render.charts_lifecycle import build_lifecycle_chart
 from eipmap.render.maps.view import NATIONAL_VIEW, MapView, park_view, province_view
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key
@@ -89,8 +91,14 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
         st.markdown(f"**{t('present.readiness', lang)}:** {verdict_text(c, lang)}")
         st.markdown(headline)
         fig = build_trend_chart(data.values, step.key, ind, lang, data.years)
-    fig.update_layout(font=dict(size=BIG_FONT), title_font_size=BIG_FONT + 4, height=560)
+    park = step.kind is StepKind.PARK and step.key is not None
+    fig.update_layout(font=dict(size=BIG_FONT), title_font_size=BIG_FONT + 4, height=300 if park else 560)
     st.plotly_chart(fig, width="stretch", key=f"present-chart-{step.kind}-{step.key}")
+    if park and (data.links["park_id"] == step.key).any():  # a demonstration park: its opportunities' life cycle
+        stages = stages_by_year(data.links, str(step.key), through=data.years[-1])
+        cycle = build_lifecycle_chart(stages, lang, height=236)
+        cycle.update_layout(font=dict(size=BIG_FONT - 4), title_font_size=BIG_FONT)
+        st.plotly_chart(cycle, width="stretch", key=f"present-lifecycle-{step.key}")
 
 
 def render(data: Dataset, lang: str) -> None:

@@ -28,6 +28,7 @@ SECTIONS = (
     "facts",
     "links",
     "sankey",
+    "lifecycle",
     "opportunities",
     "exports",
     "sidebar",

@@ -20,6 +20,7 @@ from eipmap.i18n import LANGUAGES, t
 from eipmap.ingest.loading import Dataset, load_dataset
 from eipmap.ui import state
 from eipmap.ui.opportunity_panel import OPEN_KEY
+from eipmap.ui.park_panel import LIFECYCLE_KEY
 from tests.conftest import DATA
 from tests.sweep_support import PAGES, Clicker, assert_park_panel, failures, session, texts
 
@@ -185,12 +186,13 @@ def finder(request: pytest.FixtureRequest) -> Clicker:
     """One map session per language with the candidate exchanges opened (what opening the expander sends)."""
     at = session(None, request.param)
     at.session_state[OPEN_KEY] = True
+    at.session_state[LIFECYCLE_KEY] = True  # and the opportunities' life cycle
     return Clicker(at)
 
 
 @pytest.mark.parametrize("park_id", PARKS)
 def test_candidate_exchanges_of_every_park(finder: Clicker, park_id: str) -> None:
-    """Each park shows exactly its candidates (a table with downloads) or says why there are none."""
+    """Each park shows its candidates (a table with downloads) or why there are none, and its life cycle."""
     lang = str(finder.at.session_state[state.LANGUAGE])
     finder.click(park_id)
     assert not failures(finder.at, lang), failures(finder.at, lang)
@@ -206,3 +208,5 @@ def test_candidate_exchanges_of_every_park(finder: Clicker, park_id: str) -> Non
         (table,) = tables
         assert len(table.value) == len(expected), park_id
         assert t("opportunity.rule", lang) in texts(finder.at)
+    lifecycle = [c for c in finder.at.get("plotly_chart") if "lifecycle" in c.proto.id]
+    assert len(lifecycle) == int((SHIPPED.links["park_id"] == park_id).any()), park_id  # a chart when it has links

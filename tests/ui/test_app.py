@@ -389,3 +389,24 @@ def test_candidates_are_drawn_only_while_the_finder_is_open(app: AppTest) -> Non
     assert "Đề xuất, chưa phải liên kết #1" in drawn
     app.button(key="clear-selection").click().run()  # the finder stays open, no park: nothing drawn, no error
     assert not app.exception and CANDIDATE_COLOUR not in str(map_args(app)["feature_group"])
+
+
+def test_the_lifecycle_is_drawn_when_opened_and_in_the_presentation(app: AppTest) -> None:
+    from eipmap.ui.park_panel import LIFECYCLE_KEY
+
+    click(app, "hoa-khanh")
+    assert not [c for c in app.get("plotly_chart") if "lifecycle" in c.proto.id]
+    app.session_state[LIFECYCLE_KEY] = True  # what opening the expander sends
+    app.run()
+    assert not app.exception
+    (chart,) = [c for c in app.get("plotly_chart") if "lifecycle" in c.proto.id]
+    spec = json.loads(chart.proto.spec)
+    operating = next(tr for tr in spec["data"] if tr["name"] == "Đang vận hành")
+    assert operating["y"][-1] == 1 and spec["layout"]["barmode"] == "stack"
+    present = AppTest.from_file(str(REPO_DIR / "app.py"), default_timeout=120)
+    present.switch_page("pages/present.py")
+    present.query_params["step"] = "8"  # a demonstration park's step (the steps are swept elsewhere)
+    present.run()
+    assert not present.exception
+    charts = [c.proto.id for c in present.get("plotly_chart")]
+    assert any("present-lifecycle" in c for c in charts), charts
