@@ -98,3 +98,16 @@ def test_tests_mirror_the_package() -> None:
     for folder in folders - {"data"}:
         assert (TESTS_DIR / folder / "__init__.py").exists(), folder
         assert list((TESTS_DIR / folder).glob("test_*.py")), f"tests/{folder}/ holds no test"
+
+
+def test_the_screens_load_without_the_export_libraries() -> None:
+    """python-pptx and matplotlib load on an export's click, not when a screen (or the what-if) is imported."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, eipmap.ui.map_page, eipmap.ui.readiness_page, eipmap.ui.present_page;"
+        "print(sorted(m for m in ('pptx', 'matplotlib') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_DIR, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

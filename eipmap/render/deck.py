@@ -22,10 +22,11 @@ from pptx.util import Emu, Inches, Pt
 
 from eipmap.analysis.readiness import card, category_scores
 from eipmap.analysis.symbiosis import park_links
+from eipmap.analysis.whatif import Comparison
 from eipmap.display.coverage import coverage_caption
 from eipmap.display.overlay import build_overlay
 from eipmap.display.overview import illustrative_note, province_summary
-from eipmap.display.readiness_view import card_table
+from eipmap.display.readiness_view import card_table, verdict_text, whatif_table
 from eipmap.display.stamp import release_text
 from eipmap.display.tables import cell_text
 from eipmap.domain.dataset import Dataset
@@ -221,6 +222,29 @@ def build_deck(data: Dataset, spec: DeckSpec) -> bytes:
     _map_slide(deck, data, spec)
     for park_id in spec.park_ids:
         _park_slides(deck, data, park_id, spec)
+    buffer = io.BytesIO()
+    deck.save(buffer)
+    return buffer.getvalue()
+
+
+def build_scenario_slide(data: Dataset, comparison: Comparison, lang: str) -> bytes:
+    """One slide, marked as a scenario on its title and in its banner: the criteria today and in the what-if."""
+    park_id, year = comparison.today.park_id, comparison.today.year
+    spec = DeckSpec(lang, "", year, (park_id,), release_text(data.release, lang))
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Emu(WIDE[0]), Emu(WIDE[1])
+    name = str(data.parks.set_index("park_id").at[park_id, f"name_{lang}"])
+    banner = t("whatif.banner", lang)
+    slide = _slide(deck, f"{banner}: {name} · {year}", spec, list(comparison.today.lines["source_url"])[:2], True)
+    sides = ((t("whatif.today", lang), comparison.today), (t("whatif.scenario", lang), comparison.scenario))
+    for i, (label, c) in enumerate(sides):
+        _text(slide, (0.4 + 6.3 * i, 1.2, 6.1, 0.7), f"{label}: {verdict_text(c, lang)}", size=14, bold=True)
+    province = str(data.provinces.set_index("province_code").at[comparison.province_code, f"name_{lang}"])
+    counts = {"today": comparison.province_today, "scenario": comparison.province_scenario}
+    line = t("whatif.province", lang, province=province, year=year, **counts)
+    _text(slide, (0.4, 1.95, 12.5, 0.5), line, size=12)
+    _table(slide, whatif_table(comparison, lang), (0.4, 2.6, 12.5, 3.8), lang, size=9)
+    _text(slide, (0.4, 6.45, 12.5, 0.4), banner, size=12, bold=True, colour=WARN)
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()

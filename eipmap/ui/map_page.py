@@ -32,6 +32,7 @@ from eipmap.ui.opportunity_panel import candidate_layers, render_opportunities
 from eipmap.ui.park_panel import render_facts, render_lifecycle, render_links, render_park_header, render_trend
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
+from eipmap.ui.whatif_panel import WHATIF_KEY, render_whatif
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
 
 RETURNED = ["last_active_drawing", "last_object_clicked_count"]
@@ -207,14 +208,19 @@ def render(data: Dataset, lang: str) -> None:
             with section("overview", lang):
                 _overview(data, overlay, lang)
     if selected:
-        _below_map(data, selected, lang)
+        _below_map(data, selected, choice.year, lang)
 
 
-def _below_map(data: Dataset, park_id: str, lang: str) -> None:
-    """The park's recorded links, then the exchanges it could start (never mixed with them)."""
+def _below_map(data: Dataset, park_id: str, year: int, lang: str) -> None:
+    """The park's recorded links, their life cycle, the exchanges it could start, and a what-if for ``year``."""
     with section("links", lang):
         render_links(data, park_id, lang)
     with section("lifecycle", lang):
         render_lifecycle(data, park_id, lang)
     with section("opportunities", lang):
         render_opportunities(data, park_id, lang)
+    with section("whatif", lang):
+        expander = st.expander(t("whatif.open", lang), key=WHATIF_KEY, on_change="rerun", icon=":material/science:")
+        if expander.open:  # built only when opened
+            with expander:
+                render_whatif(data, park_id, year, lang, key="whatif-panel")

@@ -19,7 +19,9 @@ from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
 from eipmap.render.charts_compare import build_category_bars, build_province_year_chart
 from eipmap.ui import state
+from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
+from eipmap.ui.whatif_panel import render_whatif
 from eipmap.ui.widgets import park_picker, year_picker
 
 VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Readiness.INSUFFICIENT_DATA: st.warning}
@@ -56,6 +58,8 @@ def render(data: Dataset, lang: str) -> None:
             key="category-bars",
         )
         st.caption(t("readiness.categories_source", lang))
+    with st.expander(t("whatif.open", lang), icon=":material/science:"), section("whatif", lang):
+        render_whatif(data, park_id, year, lang, key="whatif-readiness")
     st.subheader(t("readiness.demo_cards", lang, year=year), anchor=False)
     cols = st.columns(2, gap="medium")
     for i, (demo_id, demo_name) in enumerate(demonstration_parks(data.parks, lang)):

@@ -30,6 +30,7 @@ SECTIONS = (
     "sankey",
     "lifecycle",
     "opportunities",
+    "whatif",
     "exports",
     "sidebar",
     "page",

@@ -93,3 +93,20 @@ def test_deck_tables_show_numbers_in_the_language(deck_vi) -> None:  # type: ign
     (criteria, _links) = [s.table for s in deck_vi.slides[3].shapes if s.has_table]
     thresholds = [criteria.cell(i, 2).text for i in range(1, len(criteria.rows))]
     assert "20" in thresholds and not any(v.endswith(".0") for v in thresholds)
+
+
+def test_the_scenario_slide_is_marked_as_a_scenario(dataset: Dataset) -> None:
+    from pptx import Presentation
+
+    from eipmap.analysis.whatif import Scenario, compare
+    from eipmap.render.deck import build_scenario_slide
+
+    result = compare(dataset, Scenario("hiep-phuoc", 2024, operating=("IL-HP-04",)))
+    deck = Presentation(io.BytesIO(build_scenario_slide(dataset, result, "vi")))
+    (slide,) = deck.slides
+    texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+    assert slide.shapes.title.text.startswith("KỊCH BẢN GIẢ ĐỊNH — không phải số liệu: KCN Hiệp Phước")
+    assert sum("KỊCH BẢN GIẢ ĐỊNH" in x for x in texts) >= 2  # the title and the banner under the table
+    assert any("Kịch bản: " in x and "Đáp ứng tất cả tiêu chí" in x for x in texts)
+    (table,) = [s.table for s in slide.shapes if s.has_table]
+    assert len(table.rows) == 1 + 6  # the six Decree 35 criteria

@@ -21,6 +21,7 @@ from eipmap.ingest.loading import Dataset, load_dataset
 from eipmap.ui import state
 from eipmap.ui.opportunity_panel import OPEN_KEY
 from eipmap.ui.park_panel import LIFECYCLE_KEY
+from eipmap.ui.whatif_panel import WHATIF_KEY
 from tests.conftest import DATA
 from tests.sweep_support import PAGES, Clicker, assert_park_panel, failures, session, texts
 
@@ -187,6 +188,7 @@ def finder(request: pytest.FixtureRequest) -> Clicker:
     at = session(None, request.param)
     at.session_state[OPEN_KEY] = True
     at.session_state[LIFECYCLE_KEY] = True  # and the opportunities' life cycle
+    at.session_state[WHATIF_KEY] = True  # and the what-if
     return Clicker(at)
 
 
@@ -210,3 +212,4 @@ def test_candidate_exchanges_of_every_park(finder: Clicker, park_id: str) -> Non
         assert t("opportunity.rule", lang) in texts(finder.at)
     lifecycle = [c for c in finder.at.get("plotly_chart") if "lifecycle" in c.proto.id]
     assert len(lifecycle) == int((SHIPPED.links["park_id"] == park_id).any()), park_id  # a chart when it has links
+    assert t("whatif.nothing", lang) in [i.value for i in finder.at.info], park_id  # the what-if, waiting

@@ -195,7 +195,7 @@ def test_map_page_filter_greys_other_parks(app: AppTest) -> None:
 
 def test_readiness_card_for_a_demonstration_park(app: AppTest) -> None:
     app.switch_page("pages/readiness.py").run()
-    tables = [d.value for d in app.dataframe]
+    tables = [d.value for d in app.dataframe if "Căn cứ pháp lý" in d.value.columns]  # not the what-if's editor
     assert len(tables) >= 7  # the chosen park + six demonstration-park cards
     assert all(t["Căn cứ pháp lý"].str.contains("Decree 35/2022/NĐ-CP Art. 37").all() for t in tables[:7])
 
@@ -410,3 +410,42 @@ def test_the_lifecycle_is_drawn_when_opened_and_in_the_presentation(app: AppTest
     assert not present.exception
     charts = [c.proto.id for c in present.get("plotly_chart")]
     assert any("present-lifecycle" in c for c in charts), charts
+
+
+def test_a_what_if_on_the_readiness_page_changes_the_verdict_and_the_province_count() -> None:
+    """Hiệp Phước, 2024: with its two potential links operating it would meet every criterion.
+
+    Today it lacks data for Art. 37(2)(b); in the scenario it meets all, and TP. Hồ Chí Minh would count one park
+    more. The scenario is marked as such and never published.
+    """
+    from eipmap.releases.store import Store, default_url
+    from tests.sweep_support import session
+
+    at = session("pages/readiness.py", "vi", park="hiep-phuoc", year="2024")
+    assert not at.exception
+    releases = Store(default_url()).latest_id()
+    before = len(at.dataframe)
+    assert "Chưa có giả định nào" in texts(at)
+    at.multiselect(key="whatif-readiness-links").set_value(["IL-HP-04", "IL-HP-05"]).run()
+    assert not at.exception
+    assert "KỊCH BẢN GIẢ ĐỊNH — không phải số liệu" in [w.value for w in at.warning]
+    assert any("Đáp ứng tất cả tiêu chí" in s.value for s in at.success)
+    assert "hiện nay 0, theo kịch bản 1" in texts(at)
+    assert len(at.dataframe) == before + 2  # the criteria side by side, and the category scores
+    assert Store(default_url()).latest_id() == releases  # nothing published: a scenario is never data
+
+
+def test_a_what_if_in_the_park_panel(app: AppTest) -> None:
+    from eipmap.ui.whatif_panel import WHATIF_KEY
+
+    click(app, "hoa-khanh")
+    app.session_state[WHATIF_KEY] = True  # what opening the expander sends
+    app.run()
+    assert not app.exception
+    app.multiselect(key="whatif-panel-links").set_value(["IL-HK-02"]).run()
+    assert not app.exception
+    assert "KỊCH BẢN GIẢ ĐỊNH — không phải số liệu" in [w.value for w in app.warning]
+    (table,) = [d.value for d in app.dataframe if "Kết quả theo kịch bản" in d.value.columns]
+    changed = table[table["Thay đổi"] == "Kịch bản"]
+    assert list(changed["Tiêu chí"]) == ["Số liên kết cộng sinh công nghiệp đang vận hành"]
+    assert (changed["Giá trị theo kịch bản"] == changed["Giá trị hiện nay"] + 1).all()
