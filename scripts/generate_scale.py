@@ -148,10 +148,12 @@ def values_table(parks: pd.DataFrame, catalogue: pd.DataFrame, rng: np.random.Ge
 def firms_and_links(
     parks: pd.DataFrame, n_firms: int, n_links: int, rng: random.Random
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Firms within ~1 km of their park; links between two firms of the same park."""
+    """Firms within ~1 km of their park (sectors of the exchange table, in turn); links between firms of a park."""
     per_park = max(2, n_firms // len(parks))
     firms, links = [], []
-    for park in parks.to_dict("records"):
+    exchanges = pd.read_csv(DATA / "symbiosis" / "exchanges.csv")
+    sectors = sorted((set(exchanges["from_sector"]) | set(exchanges["to_sector"])) - {"*"})  # what the finder matches
+    for n, park in enumerate(parks.to_dict("records")):
         ids = []
         for j in range(per_park):
             d, b = rng.uniform(0.1, 1.0), rng.uniform(0, 2 * math.pi)
@@ -163,7 +165,7 @@ def firms_and_links(
                     "park_id": park["park_id"],
                     "name_vi": f"Doanh nghiệp {j:03d}",
                     "name_en": f"Firm {j:03d}",
-                    "sector": "generated",
+                    "sector": sectors[(n + j) % len(sectors)],  # no draw: the rest of the data is unchanged
                     "is_named_in_source": False,
                     "is_external": False,
                     "lat": round(park["lat"] + d * math.cos(b) / KM_PER_DEG, 5),
