@@ -58,8 +58,12 @@ def cell_text(value: object, lang: str) -> str:
     return _formatter(lang, 0 if float(value).is_integer() else DECIMALS)(value)
 
 
-def localised(frame: pd.DataFrame, lang: str, plain: Collection[str] = ()) -> Styler:
-    """``frame`` with every numeric column formatted for ``lang``; ``plain`` columns (years) not grouped."""
+def localised(frame: pd.DataFrame, lang: str, plain: Collection[str] = ()) -> Styler | pd.DataFrame:
+    """``frame`` with every numeric column formatted for ``lang``; ``plain`` columns (years) not grouped.
+
+    A frame without a number to format is returned as it is: a pandas ``Styler`` over text costs ≈ 25 ms a table
+    on every rerun for nothing (issue 16 measured it as much of a national click).
+    """
     formatters: dict[object, Callable[[object], str]] = {}
     special = {RANK_CHANGE: _rank_change(lang)}
     for col, kind in frame.attrs.get(FORMATS, {}).items():
@@ -74,4 +78,6 @@ def localised(frame: pd.DataFrame, lang: str, plain: Collection[str] = ()) -> St
             formatters[col] = _formatter(lang, None)
         else:
             formatters[col] = _formatter(lang, 0 if pd.api.types.is_integer_dtype(column) else DECIMALS)
+    if not formatters:
+        return frame
     return frame.style.format(formatters, na_rep=BLANK)  # type: ignore[arg-type]

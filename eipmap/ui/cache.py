@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from pathlib import Path
 
@@ -70,7 +71,16 @@ def _release_dataset(url: str, folder: str, release_id: int) -> Dataset:
     store = _store_at(url, folder)
     data = load_validated(Path(folder), overrides=store.files(release_id))
     stamp = ReleaseStamp(release_id, store.release(release_id).created_at.date())
-    return dataclasses.replace(data, release=stamp)
+    out = dataclasses.replace(data, release=stamp)
+    gc.collect()  # once per release: garbage now is not frozen with the rest
+    gc.freeze()  # see below
+    return out
+
+
+# Streamlit runs gc.collect(2) after every script run (runner.postScriptGC). With the app's modules and a release's
+# dataset loaded that walks ≈ 220,000 objects that never become garbage: ≈ 100 ms of every click measured here.
+# Freezing what exists once a release is loaded moves them out of the collector's way (gc.freeze); what later runs
+# create is still collected after each run, so memory is looked after as before, at ≈ 0 ms for the old objects.
 
 
 def shown_release() -> int:
