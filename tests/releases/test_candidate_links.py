@@ -58,3 +58,28 @@ def test_finding_candidates_writes_nothing(store: Store) -> None:
     for park_id in data.parks["park_id"]:
         candidates(data, park_id, max_km=10)
     assert store.latest_id() == 1 and store.files(1) == before
+
+
+def test_the_map_shows_a_published_candidate_as_a_potential_link(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the editor publishes, the park's map and links table show the new link, dashed as potential."""
+    from eipmap.analysis.symbiosis import GROUP_DASH
+    from eipmap.domain.models import LinkGroup
+    from eipmap.releases.store import DATABASE_URL_ENV
+    from tests.apptest_support import map_args
+    from tests.sweep_support import Clicker, session
+
+    data = load_dataset(DATA)
+    rows = as_link_rows(candidates(data, PARK), 2026).head(1)
+    upload = read_upload("candidate.xlsx", build_template(data, {"links": rows}))
+    publish_upload(store, upload, EDITOR, sha="x", note="one candidate", root=DATA)
+    monkeypatch.setenv(DATABASE_URL_ENV, str(store.engine.url.render_as_string(hide_password=False)))
+    at = session(None, "vi")
+    Clicker(at).click(PARK)
+    assert not at.exception
+    drawn = str(map_args(at)["feature_group"])
+    (description,) = rows["description_vi"]
+    assert description in drawn and f'"dashArray": "{GROUP_DASH[LinkGroup.POTENTIAL]}"' in drawn
+    (links,) = [
+        d.value for d in at.dataframe if "Mã" in d.value.columns and rows["link_id"].iloc[0] in set(d.value["Mã"])
+    ]
+    assert len(links) == 7  # Hòa Khánh's six recorded links and the published candidate
