@@ -238,8 +238,8 @@ def generate(out: Path, scale: int) -> None:
     inventory(out)
 
 
-GENERATED = ("parks/parks.csv", "indicators/catalogue.csv", "indicators/values.csv", "symbiosis/firms.csv")
-GENERATED += ("symbiosis/links.csv",)
+GENERATED = ["parks/parks.csv", "indicators/catalogue.csv", "indicators/values.csv", "symbiosis/firms.csv"]
+GENERATED += ["symbiosis/links.csv"]
 
 
 def inventory(out: Path) -> None:
@@ -248,10 +248,8 @@ def inventory(out: Path) -> None:
     present = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.suffix in {".csv", ".geojson"})
     rows = shipped.reindex([*present, "files.csv"])
     synthetic = ["Tổng hợp bởi scripts/generate_scale.py (minh họa)", "Synthetic, by scripts/generate_scale.py"]
-    rows.loc[list(GENERATED), ["source_vi", "source_en"]] = synthetic
-    rows.loc[list(GENERATED), ["licence_vi", "licence_en"]] = shipped.loc[
-        "files.csv", ["licence_vi", "licence_en"]
-    ].to_list()
+    rows.loc[GENERATED, ["source_vi", "source_en"]] = synthetic
+    rows.loc[GENERATED, ["licence_vi", "licence_en"]] = shipped.loc["files.csv", ["licence_vi", "licence_en"]].to_list()
     rows.rename_axis("file").reset_index().to_csv(out / "files.csv", index=False)
 
 

@@ -120,6 +120,16 @@ def with_accounts(store: object, *accounts: object) -> None:
         add_user(store, account.username, None, account.role, account.province_code)
 
 
+def seeded_store(folder: Path, *accounts: object) -> object:
+    """A SQLite release store in ``folder`` seeded with the shipped data (release 1), holding ``accounts``."""
+    from eipmap.releases.store import Store
+
+    store = Store(f"sqlite:///{folder / 'eipmap.sqlite'}")
+    store.seed_from(DATA)
+    with_accounts(store, *accounts)
+    return store
+
+
 POSTGRES_ENV = "EIPMAP_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "EIPMAP_REQUIRE_POSTGRES"
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 import streamlit as st
 
 from eipmap.analysis.opportunities import as_link_rows
@@ -72,8 +73,8 @@ def render_opportunities(data: Dataset, park_id: str, lang: str) -> None:
         _prefill(data, park_id, found, lang)
 
 
-def _prefill(data: Dataset, park_id: str, found: object, lang: str) -> None:
-    rows = as_link_rows(found, date.today().year)  # type: ignore[arg-type]
+def _prefill(data: Dataset, park_id: str, found: pd.DataFrame, lang: str) -> None:
+    rows = as_link_rows(found, date.today().year)
     if rows.empty:
         st.caption(t("opportunity.prefill_none", lang))
         return

@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from eipmap.analysis.readiness import (
-    Readiness,
     blocking_criteria,
     card,
     category_scores,
@@ -13,7 +12,7 @@ from eipmap.analysis.readiness import (
     vn_average,
 )
 from eipmap.display.overview import demonstration_parks
-from eipmap.display.readiness_view import card_table, verdict_text
+from eipmap.display.readiness_view import card_table
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
@@ -22,14 +21,12 @@ from eipmap.ui import state
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
 from eipmap.ui.whatif_panel import render_whatif
-from eipmap.ui.widgets import park_picker, year_picker
-
-VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Readiness.INSUFFICIENT_DATA: st.warning}
+from eipmap.ui.widgets import park_picker, show_verdict, year_picker
 
 
 def _card(data: Dataset, park_id: str, year: int, lang: str, key: str) -> None:
     c = card(data, park_id, year)
-    VERDICT_BOX[c.verdict](verdict_text(c, lang))
+    show_verdict(c, lang)
     show_table(
         card_table(c, lang),
         lang,

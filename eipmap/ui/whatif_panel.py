@@ -6,18 +6,17 @@ import pandas as pd
 import streamlit as st
 
 from eipmap.analysis.opportunities import as_link_rows
-from eipmap.analysis.readiness import Readiness
 from eipmap.analysis.whatif import Comparison, Scenario, compare
-from eipmap.display.readiness_view import verdict_text, whatif_categories, whatif_table
+from eipmap.display.readiness_view import whatif_categories, whatif_table
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import LinkStatus
 from eipmap.i18n import t
 from eipmap.ui import cache
 from eipmap.ui.export_widgets import PPTX_MIME
 from eipmap.ui.tables import show_table
+from eipmap.ui.widgets import show_verdict
 
 POTENTIAL = (LinkStatus.IDENTIFIED.value, LinkStatus.FEASIBILITY.value)
-VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Readiness.INSUFFICIENT_DATA: st.warning}
 SEPARATOR = " · "
 WHATIF_KEY = "whatif-open"  # the park panel's expander
 
@@ -113,10 +112,10 @@ def _show(data: Dataset, result: Comparison, lang: str, key: str) -> None:
     today, supposed = st.columns(2, gap="medium")
     with today:
         st.markdown(f"**{t('whatif.today', lang)}**")
-        VERDICT_BOX[result.today.verdict](verdict_text(result.today, lang))
+        show_verdict(result.today, lang)
     with supposed:
         st.markdown(f"**{t('whatif.scenario', lang)}**")
-        VERDICT_BOX[result.scenario.verdict](verdict_text(result.scenario, lang))
+        show_verdict(result.scenario, lang)
     province = str(data.provinces.set_index("province_code").at[result.province_code, f"name_{lang}"])
     st.markdown(
         t(

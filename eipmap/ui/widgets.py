@@ -9,7 +9,9 @@ from typing import TypeVar
 
 import streamlit as st
 
+from eipmap.analysis.readiness import Card, Readiness
 from eipmap.analysis.search import find_parks
+from eipmap.display.readiness_view import verdict_text
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import Category, Indicator
 from eipmap.domain.textnorm import escape_markdown
@@ -221,3 +223,11 @@ def tiles_picker(lang: str) -> str:
         )
     st.session_state[state.TILES] = value
     return str(value)
+
+
+VERDICT_BOX = {Readiness.MEETS_ALL: st.success, Readiness.MISSING: st.error, Readiness.INSUFFICIENT_DATA: st.warning}
+
+
+def show_verdict(card: Card, lang: str) -> None:
+    """A readiness verdict in a box coloured by the verdict (green meets all, red missing, amber no data)."""
+    VERDICT_BOX[card.verdict](verdict_text(card, lang))

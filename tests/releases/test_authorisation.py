@@ -19,7 +19,7 @@ from eipmap.releases.sheets import ACTION, REMOVE, columns_of
 from eipmap.releases.store import UPDATABLE, Store
 from eipmap.releases.update import UploadRejected, check_upload, publish_upload
 from eipmap.releases.upload import read_upload
-from tests.conftest import DATA, with_accounts
+from tests.conftest import DATA, seeded_store
 
 DN = Account("danang-editor", Role.EDITOR, "48")
 OWN_PARK = "hoa-khanh"
@@ -100,10 +100,7 @@ FOREIGN_PATHS = {
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    s = Store(f"sqlite:///{tmp_path / 'eipmap.sqlite'}")
-    s.seed_from(DATA)
-    with_accounts(s, DN)
-    return s
+    return seeded_store(tmp_path, DN)  # type: ignore[return-value]
 
 
 @pytest.mark.parametrize("path", list(FOREIGN_PATHS))

@@ -14,7 +14,7 @@ from eipmap.releases.store import Store
 from eipmap.releases.template import build_template
 from eipmap.releases.update import check_upload, publish_upload
 from eipmap.releases.upload import read_upload
-from tests.conftest import DATA, with_accounts
+from tests.conftest import DATA, seeded_store
 
 EDITOR = Account("danang-editor", Role.EDITOR, "48")
 PARK = "hoa-khanh"  # Đà Nẵng (48): the editor's province
@@ -22,10 +22,7 @@ PARK = "hoa-khanh"  # Đà Nẵng (48): the editor's province
 
 @pytest.fixture
 def store(tmp_path: Path) -> Store:
-    store = Store(f"sqlite:///{tmp_path / 'eipmap.sqlite'}")
-    store.seed_from(DATA)
-    with_accounts(store, EDITOR)
-    return store
+    return seeded_store(tmp_path, EDITOR)  # type: ignore[return-value]
 
 
 def test_an_editor_publishes_two_candidates_as_potential_links(store: Store) -> None:
