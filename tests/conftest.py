@@ -6,11 +6,14 @@ import math
 import os
 import shutil
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
+from sqlalchemy import event
 
 from eipmap.config import REPO_DIR
 from eipmap.domain.models import Category, Direction, Indicator, IndicatorKind, TargetKind, Unit
@@ -132,6 +135,36 @@ def seeded_store(folder: Path, *accounts: object) -> object:
 
 POSTGRES_ENV = "EIPMAP_TEST_POSTGRES_URL"
 REQUIRE_POSTGRES_ENV = "EIPMAP_REQUIRE_POSTGRES"
+
+
+@contextmanager
+def unwritable(store: Any, fault: str) -> Iterator[None]:
+    """While inside, every connection of ``store`` meets a real database fault.
+
+    "full" is SQLite's own "database or disk is full" (no page may be added); "read_only" is SQLite's
+    query_only, or PostgreSQL's read-only transactions (what a hot standby or a read-only role answers).
+    The pool is emptied on the way in and out.
+    """
+
+    def fault_on(dbapi_conn: Any, _record: object) -> None:
+        cursor = dbapi_conn.cursor()
+        if store.engine.dialect.name != "sqlite":
+            cursor.execute("SET SESSION default_transaction_read_only = on")
+            dbapi_conn.commit()  # psycopg opened a transaction for the SET
+        elif fault == "full":
+            cursor.execute("PRAGMA page_count")
+            cursor.execute(f"PRAGMA max_page_count = {cursor.fetchone()[0]}")
+        else:
+            cursor.execute("PRAGMA query_only = ON")
+        cursor.close()
+
+    event.listen(store.engine, "connect", fault_on)
+    store.engine.dispose()
+    try:
+        yield
+    finally:
+        event.remove(store.engine, "connect", fault_on)
+        store.engine.dispose()
 
 
 def postgres_url() -> str:

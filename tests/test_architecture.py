@@ -24,7 +24,7 @@ LONG_FUNCTIONS = {  # file::function → lines today; shrink these, never grow t
     "ui/gap_widgets.py::gap_filter": 83,
     "ui/map_page.py::render": 44,
     "ui/tables.py::show_table": 50,
-    "ui/update_page.py::render": 72,
+    "ui/update_page.py::render": 47,
     "releases/update.py::publish_upload": 47,
     "releases/upload.py::_frame": 49,
     "releases/upload.py::_read_workbook": 56,

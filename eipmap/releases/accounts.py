@@ -1,13 +1,15 @@
 """Accounts that may upload and publish: provincial editors (one province) and admins.
 
-Passwords are hashed with Argon2 (argon2-cffi); a username is locked for a while after
-too many failed attempts; a signed-in session expires after a period without activity.
+Passwords are hashed with Argon2 (argon2-cffi); a username, and a client address, is locked
+for a while after too many failed attempts; a signed-in session expires after a period
+without activity.
 Viewing the dashboard needs no account.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,10 +24,12 @@ from eipmap.domain.models import PILOT_PROVINCE_CODES
 from eipmap.releases.store import Store
 from eipmap.releases.store_schema import login_attempts, users
 
-MAX_FAILURES = 5
+MAX_FAILURES = 5  # per name within LOCK_WINDOW (a success resets it)
+MAX_CLIENT_FAILURES = 20  # per client address within LOCK_WINDOW, whatever the names (a password spray)
 LOCK_WINDOW = timedelta(minutes=15)
 SESSION_IDLE = timedelta(minutes=30)
 HASHER = PasswordHasher()
+VERIFYING = threading.BoundedSemaphore(2)  # Argon2 checks at once: a flood cannot take every core
 
 
 class Role(StrEnum):
@@ -69,14 +73,14 @@ def add_user(store: Store, username: str, password: str | None, role: Role, prov
         "province_code": province_code if role is Role.EDITOR else None,
         "created_at": datetime.now(UTC),
     }
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         conn.execute(users.delete().where(users.c.username == username))
         conn.execute(users.insert().values(**row))
 
 
 def sync_users(store: Store, configured: Mapping[str, Mapping[str, object]]) -> None:
     """Accounts configured in Streamlit secrets (``[eipmap.users.NAME]`` with password_hash, role, province)."""
-    with store.engine.begin() as conn:
+    with store.writer.begin() as conn:
         for name, entry in configured.items():
             conn.execute(users.delete().where(users.c.username == name))
             conn.execute(
@@ -123,38 +127,70 @@ def list_users(store: Store) -> list[Account]:
     return [_account(r) for r in rows]
 
 
-def _recent_failures(conn: sa.Connection, username: str, now: datetime) -> list[datetime]:
-    """Failed attempts since the last success, within the lock window."""
-    since = now - LOCK_WINDOW
+def _recent_failures(conn: sa.Connection, column: sa.Column[Any], key: str, now: datetime) -> list[datetime]:
+    """Failed attempts for one name or one client address within the lock window.
+
+    For a name, a success wipes the count; for an address it does not (a spray from one
+    address mixes right and wrong names).
+    """
     rows = conn.execute(
         sa.select(login_attempts.c.at, login_attempts.c.ok)
-        .where(login_attempts.c.username == username, login_attempts.c.at >= since)
+        .where(column == key, login_attempts.c.at >= now - LOCK_WINDOW)
         .order_by(login_attempts.c.at)
     ).all()
     failures: list[datetime] = []
     for at, ok in rows:
-        failures = [] if ok else [*failures, at if at.tzinfo else at.replace(tzinfo=UTC)]
+        if ok and column is login_attempts.c.username:
+            failures = []
+        elif not ok:
+            failures.append(at if at.tzinfo else at.replace(tzinfo=UTC))
     return failures
 
 
-def sign_in(store: Store, username: str, password: str, now: datetime | None = None) -> Account:
-    """The account if the password is right; ``LoginError`` otherwise (every attempt is recorded)."""
+def _refuse_if_throttled(conn: sa.Connection, username: str, client: str | None, now: datetime) -> None:
+    """``LoginError`` when the name, or the address it comes from, failed too often lately."""
+    limits = [("locked", login_attempts.c.username, username, MAX_FAILURES)]
+    if client:
+        limits.append(("throttled", login_attempts.c.client, client, MAX_CLIENT_FAILURES))
+    for reason, column, key, limit in limits:
+        failures = _recent_failures(conn, column, key, now)
+        if len(failures) >= limit:
+            until = failures[-limit] + LOCK_WINDOW
+            raise LoginError(reason, minutes=max(1, round((until - now).total_seconds() / 60)))
+
+
+def _verify(row: sa.RowMapping | None, password: str) -> bool:
+    """Argon2 check, two at most at once (``VERIFYING``); an unknown name costs the same work."""
+    with VERIFYING:
+        if row is None or not row["password_hash"]:
+            HASHER.hash(password)  # so timing does not tell names apart
+            return False
+        try:
+            return HASHER.verify(str(row["password_hash"]), password)
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+def sign_in(
+    store: Store, username: str, password: str, now: datetime | None = None, client: str | None = None
+) -> Account:
+    """The account if the password is right; ``LoginError`` otherwise.
+
+    Throttled per name and per client address before any work is done; the Argon2 check runs
+    outside any transaction and the attempt is written in a one-row transaction of its own,
+    so sign-in traffic never holds the write lock a publish waits for.
+    """
     moment = now or datetime.now(UTC)
-    with store.engine.begin() as conn:
-        failures = _recent_failures(conn, username, moment)
-        if len(failures) >= MAX_FAILURES:
-            until = failures[-MAX_FAILURES] + LOCK_WINDOW
-            raise LoginError("locked", minutes=max(1, round((until - moment).total_seconds() / 60)))
+    with store.engine.connect() as conn:  # reads only: no write lock
+        _refuse_if_throttled(conn, username, client, moment)
         row = conn.execute(sa.select(users).where(users.c.username == username)).mappings().first()
-        ok = False
-        if row is not None and row["password_hash"]:
-            try:
-                ok = HASHER.verify(str(row["password_hash"]), password)
-            except (VerificationError, InvalidHashError):
-                ok = False
-        else:
-            HASHER.hash(password)  # same work for an unknown name, so timing does not tell names apart
-        conn.execute(login_attempts.insert().values(username=username, at=moment, ok=ok))
+    ok = _verify(row, password)
+    try:
+        with store.writer.begin() as conn:
+            conn.execute(login_attempts.insert().values(username=username, at=moment, ok=ok, client=client))
+    except sa.exc.OperationalError as err:
+        if not ok:  # an attempt that could not be counted is not answered, or a locked store would lift the limit
+            raise LoginError("busy") from err
     if not ok or row is None:
         raise LoginError("wrong")
     return _account(row)

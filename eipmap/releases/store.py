@@ -28,7 +28,7 @@ from eipmap.releases.store_schema import release_files, releases
 
 DATABASE_URL_ENV = "EIPMAP_DATABASE_URL"
 MIGRATIONS_DIR = PACKAGE_DIR / "releases" / "migrations"
-HEAD_REVISION = "0001"  # the newest file in migrations/versions (a test compares it with Alembic's head)
+HEAD_REVISION = "0002"  # the newest file in migrations/versions (a test compares it with Alembic's head)
 #: the tables a release versions (relative to the data directory); the rest of the data ships with the app
 UPDATABLE = {
     "values": "indicators/values.csv",
@@ -36,7 +36,25 @@ UPDATABLE = {
     "firms": "symbiosis/firms.csv",
     "links": "symbiosis/links.csv",
 }
+WRITES = "eipmap_writes"  # execution option of ``Store.writer``: on SQLite its transactions begin IMMEDIATE
 PUBLISH_LOCK = 727_001  # PostgreSQL advisory-lock key that serialises publishes
+
+
+class StoreUnwritable(RuntimeError):
+    """The database refused a publish (disk full, read-only, locked too long): nothing was written."""
+
+    def __init__(self, why: str, detail: str) -> None:
+        self.why = why  # "full" | "read_only" | "busy" | "other": an i18n key under "store."
+        self.detail = detail  # the database's own first line, for the editor to pass on
+        super().__init__(f"{why}: {detail}")
+
+
+def _why(err: sa.exc.DBAPIError) -> StoreUnwritable:
+    detail = str(err.orig).strip().splitlines()[0] if str(err.orig).strip() else type(err.orig).__name__
+    text = detail.lower()
+    kinds = {"full": ("full", "no space"), "read_only": ("readonly", "read-only"), "busy": ("locked", "lock timeout")}
+    why = next((k for k, words in kinds.items() if any(w in text for w in words)), "other")
+    return StoreUnwritable(why, detail[:300])
 
 
 class ReleaseTampered(RuntimeError):
@@ -68,7 +86,7 @@ def _engine(url: str) -> Engine:
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True)
     path = sa.engine.make_url(url).database
-    if path and path != ":memory:":
+    if path and path != ":memory:" and not path.startswith("file:"):  # file: is a URI (e.g. ?mode=ro)
         Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = sa.create_engine(url, connect_args={"timeout": 60, "check_same_thread": False})
 
@@ -82,7 +100,8 @@ def _engine(url: str) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _immediate(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN IMMEDIATE")  # writers queue here, one at a time
+        # writers queue here, one at a time; readers take no lock (WAL), so they never wait for a writer
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITES) else "BEGIN")
 
     return engine
 
@@ -108,7 +127,7 @@ def migrate(engine: Engine) -> None:
 
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    with engine.begin() as conn:
+    with engine.execution_options(**{WRITES: True}).begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, "head")
 
@@ -118,16 +137,23 @@ class Store:
 
     def __init__(self, url: str) -> None:
         self.url = url
-        self.engine = _engine(url)
+        self.engine = _engine(url)  # reads
+        self.writer = self.engine.execution_options(**{WRITES: True})  # writes: one at a time
         migrate(self.engine)
 
     @contextmanager
     def _publishing(self) -> Iterator[Connection]:
-        """One write transaction; concurrent publishers wait for each other."""
-        with self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUBLISH_LOCK})
-            yield conn
+        """One write transaction; concurrent publishers wait for each other.
+
+        A database that cannot be written raises ``StoreUnwritable`` after the transaction is rolled back.
+        """
+        try:
+            with self.writer.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"), {"k": PUBLISH_LOCK})
+                yield conn
+        except (sa.exc.OperationalError, sa.exc.InternalError) as err:
+            raise _why(err) from err
 
     def latest_id(self) -> int | None:
         """The newest release's number (None before the first)."""

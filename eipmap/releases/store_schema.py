@@ -42,4 +42,6 @@ login_attempts = sa.Table(
     sa.Column("username", sa.String(120), nullable=False, index=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("ok", sa.Boolean, nullable=False),
+    sa.Column("client", sa.String(64)),  # the client's address (migration 0002); None before it
+    sa.Index("ix_login_attempts_client_at", "client", "at"),
 )

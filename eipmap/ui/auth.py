@@ -35,6 +35,12 @@ def _synced(url: str) -> bool:
     return True
 
 
+def client_address() -> str:
+    """The address the session's browser connected from (what sign-in is throttled by, besides the name)."""
+    address = st.context.ip_address  # None for a loopback client (and not a string under AppTest)
+    return address[:64] if isinstance(address, str) and address else "local"
+
+
 def current_account() -> Account | None:
     """The signed-in account, or None (also after the session idled too long)."""
     account = st.session_state.get(state.ACCOUNT)
@@ -91,7 +97,9 @@ def sign_in_box(lang: str) -> None:
             submitted = st.form_submit_button(t("auth.submit", lang), width="stretch")
         if submitted:
             try:
-                st.session_state[state.ACCOUNT] = sign_in(cache.store(), username.strip(), password)
+                st.session_state[state.ACCOUNT] = sign_in(
+                    cache.store(), username.strip(), password, client=client_address()
+                )
             except LoginError as err:
                 st.error(t(f"auth.{err.reason}", lang, **err.params))
             else:

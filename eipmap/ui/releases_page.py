@@ -11,9 +11,11 @@ from eipmap.domain.dataset import Dataset
 from eipmap.i18n import t
 from eipmap.releases.accounts import Role, list_users
 from eipmap.releases.shipped import publish_shipped
+from eipmap.releases.store import StoreUnwritable
 from eipmap.releases.update import UploadRejected
 from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account
+from eipmap.ui.sections import store_refused
 from eipmap.ui.tables import show_table
 
 NEWEST = 0  # the picker's value for "the newest release", whatever its number is by then
@@ -93,9 +95,30 @@ def _shipped_section(data: Dataset, lang: str) -> None:
                 st.error(t("releases.shipped_invalid", lang))
                 show_table(failure_table(err.failures, lang), lang, key="shipped-failed", name="shipped-failed")
                 return
+            except StoreUnwritable as err:
+                store_refused(err, lang)
+                return
             st.session_state[state.AS_OF] = None
             st.success(t("releases.shipped_published", lang, release=new))
             st.rerun()
+
+
+def _rollback_section(older: list[int], author: str, lang: str) -> None:
+    """An admin re-publishes an earlier release as the newest."""
+    st.subheader(t("releases.rollback", lang), anchor=False)
+    if not older:
+        return
+    with st.form("rollback"):
+        source = st.selectbox(t("releases.rollback_pick", lang), older, key="rollback-pick")
+        note = st.text_input(t("releases.rollback_note", lang), key="rollback-note")
+        if st.form_submit_button(t("releases.rollback_button", lang)):
+            try:
+                new = cache.store().rollback(int(source), author=author, note=note.strip() or None)
+            except StoreUnwritable as err:
+                store_refused(err, lang)
+            else:
+                st.session_state[state.AS_OF] = None
+                st.success(t("releases.rolled_back", lang, release=new, source=source))
 
 
 def render(data: Dataset, lang: str) -> None:
@@ -111,16 +134,7 @@ def render(data: Dataset, lang: str) -> None:
     if account is None or account.role is not Role.ADMIN:
         return
     _shipped_section(data, lang)
-    st.subheader(t("releases.rollback", lang), anchor=False)
-    older = [r.release_id for r in history[1:]]
-    if older:
-        with st.form("rollback"):
-            source = st.selectbox(t("releases.rollback_pick", lang), older, key="rollback-pick")
-            note = st.text_input(t("releases.rollback_note", lang), key="rollback-note")
-            if st.form_submit_button(t("releases.rollback_button", lang)):
-                new = store.rollback(int(source), author=account.username, note=note.strip() or None)
-                st.session_state[state.AS_OF] = None
-                st.success(t("releases.rolled_back", lang, release=new, source=source))
+    _rollback_section([r.release_id for r in history[1:]], account.username, lang)
     st.subheader(t("releases.users", lang), anchor=False)
     accounts = list_users(store)
     show_table(

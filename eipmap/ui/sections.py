@@ -16,6 +16,7 @@ from contextlib import contextmanager
 import streamlit as st
 
 from eipmap.i18n import t
+from eipmap.releases.store import StoreUnwritable
 
 LOG = logging.getLogger("eipmap.sections")
 SECTIONS = (
@@ -50,3 +51,11 @@ def section(name: str, lang: str) -> Iterator[None]:
     except Exception:
         LOG.exception("section %r failed", name)
         holder.error(t("section.failed", lang, section=t(f"section.{name}", lang)), icon=":material/error:")
+
+
+def store_refused(err: StoreUnwritable, lang: str) -> None:
+    """Why a publish did not land (disk full, read-only, busy), and the database's own words for an admin."""
+    LOG.warning("publish refused by the database: %s", err)
+    st.error(t(f"store.{err.why}", lang), icon=":material/database:")
+    st.caption(t("store.detail", lang))
+    st.code(err.detail, language=None)

@@ -13,12 +13,13 @@ from eipmap.domain.errors import Failure
 from eipmap.i18n import t
 from eipmap.releases.accounts import Account
 from eipmap.releases.sheets import Upload
-from eipmap.releases.store import sha256
+from eipmap.releases.store import StoreUnwritable, sha256
 from eipmap.releases.template import build_template, error_report
 from eipmap.releases.update import Checked, UploadRejected, check_upload, publish_upload
 from eipmap.releases.upload import read_upload
 from eipmap.ui import cache, state
 from eipmap.ui.auth import current_account, role_text
+from eipmap.ui.sections import store_refused
 from eipmap.ui.tables import XLSX_MIME, show_table
 
 
@@ -116,27 +117,30 @@ def render(data: Dataset, lang: str) -> None:
     based_on = seen[1] if isinstance(seen, tuple) and seen[0] == pending.sha else pending.release
     note = st.text_input(t("update.note", lang), key="publish-note", max_chars=500)
     if st.button(t("update.publish", lang), type="primary", key="publish"):
-        if not note.strip():
-            st.error(t("update.note_needed", lang))
-            return
-        try:
-            release = publish_upload(
-                cache.store(),
-                pending.upload,
-                account,
-                sha=pending.sha,
-                note=note.strip(),
-                root=data_dir(),
-                based_on=based_on,
-            )
-        except UploadRejected as err:
-            # PREVIEW_SEEN already names the release of the preview now on screen: a second click publishes that
-            _show_failures(pending, err.failures, lang)
-            return
-        st.session_state.pop(state.UPLOAD, None)
-        st.session_state[state.AS_OF] = None  # the release picker is a new widget for the new release
-        st.session_state["_upload_round"] = int(st.session_state.get("_upload_round", 0)) + 1
-        st.session_state["_published_message"] = t(
-            "update.published", lang, release=release, changes=len(pending.checked.changes)
+        _publish(pending, account, note.strip(), based_on, lang)
+
+
+def _publish(pending: Pending, account: Account, note: str, based_on: int, lang: str) -> None:
+    """Publish the previewed upload; on refusal say why and keep the upload, its preview and the note."""
+    if not note:
+        st.error(t("update.note_needed", lang))
+        return
+    try:
+        release = publish_upload(
+            cache.store(), pending.upload, account, sha=pending.sha, note=note, root=data_dir(), based_on=based_on
         )
-        st.rerun()
+    except UploadRejected as err:
+        # PREVIEW_SEEN already names the release of the preview now on screen: a second click publishes that
+        _show_failures(pending, err.failures, lang)
+        return
+    except StoreUnwritable as err:  # nothing written
+        store_refused(err, lang)
+        st.caption(t("store.upload_kept", lang))
+        return
+    st.session_state.pop(state.UPLOAD, None)
+    st.session_state[state.AS_OF] = None  # the release picker is a new widget for the new release
+    st.session_state["_upload_round"] = int(st.session_state.get("_upload_round", 0)) + 1
+    st.session_state["_published_message"] = t(
+        "update.published", lang, release=release, changes=len(pending.checked.changes)
+    )
+    st.rerun()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import sqlalchemy as sa
 
 from eipmap.releases.store import HEAD_REVISION, MIGRATIONS_DIR, UPDATABLE, Store, schema_revision, sha256
 from tests.conftest import DATA
@@ -94,4 +95,32 @@ def test_head_revision_constant_is_alembic_head(store_url: str) -> None:
     store = Store(store_url)
     assert schema_revision(store.engine) == HEAD_REVISION
     Store(store_url).seed_from(DATA)  # a second start on a migrated database works without Alembic
+    assert store.latest_id() == 1
+
+
+def test_a_database_of_revision_0001_is_upgraded_keeping_its_releases_and_attempts(store_url: str) -> None:
+    """A server started on a database made before 0002 adds the client column and loses nothing."""
+    from alembic import command
+    from alembic.config import Config
+
+    from eipmap.releases.store import _engine
+    from eipmap.releases.store_schema import login_attempts
+
+    engine = _engine(store_url)
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO login_attempts (username, at, ok) VALUES ('admin', '2026-12-01 09:00:00+00:00', false)"
+        )
+    engine.dispose()
+    store = Store(store_url)  # the app's start-up: migrate to head
+    assert schema_revision(store.engine) == HEAD_REVISION
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(login_attempts.c.username, login_attempts.c.client)).all()
+    assert rows == [("admin", None)]
+    store.seed_from(DATA)
     assert store.latest_id() == 1

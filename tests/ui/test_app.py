@@ -342,6 +342,64 @@ def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkey
     store.engine.dispose()
 
 
+def test_a_full_disk_refuses_the_rollback_with_a_message_and_it_works_once_freed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eipmap.releases.accounts import Role, add_user
+    from eipmap.releases.store import Store
+    from eipmap.ui import cache
+    from tests.conftest import unwritable
+
+    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
+    store = Store(url)
+    store.seed_from(REPO_DIR / "data")
+    store.publish(lambda _l, c: dict(c), author="danang-editor", kind="upload", note="lần 2")
+    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/releases.py").run()
+    at.text_input(key="sign-in-user").input("admin")
+    at.text_input(key="sign-in-password").input("admin-password-1")
+    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    served = cache.store()  # the app's own store (same process), so its connections meet the fault
+    assert served.url == url
+    with unwritable(served, "full"):
+        at.selectbox(key="rollback-pick").select(1)
+        at.button[[b.label for b in at.button].index("Phát hành lại bản này")].click().run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["Không lưu được: ổ đĩa của máy chủ đã đầy. Chưa có gì được phát hành."]
+    assert any("database or disk is full" in c.value for c in at.code)
+    assert store.latest_id() == 2
+    at.button[[b.label for b in at.button].index("Phát hành lại bản này")].click().run()  # space freed: try again
+    assert not at.exception and not at.error
+    assert store.latest_id() == 3 and store.release(3).kind == "rollback"
+    store.engine.dispose()
+
+
+def test_sign_in_is_throttled_by_the_address_it_comes_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spray from this session's address (loopback: "local") blocks even the right password, with a message."""
+    from eipmap.releases.accounts import MAX_CLIENT_FAILURES, LoginError, Role, add_user, sign_in
+    from eipmap.releases.store import Store
+
+    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
+    store = Store(url)
+    store.seed_from(REPO_DIR / "data")
+    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    for i in range(MAX_CLIENT_FAILURES):
+        with pytest.raises(LoginError):
+            sign_in(store, f"name-{i}", "guess", client="local")
+    monkeypatch.setenv(DATABASE_URL_ENV, url)
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.switch_page("pages/releases.py").run()
+    at.text_input(key="sign-in-user").input("admin")
+    at.text_input(key="sign-in-password").input("admin-password-1")
+    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    assert not at.exception
+    assert any(e.value.startswith("Quá nhiều lần đăng nhập sai từ địa chỉ này") for e in at.error)
+    assert state.ACCOUNT not in at.session_state
+    store.engine.dispose()
+
+
 def _damaged_store(tmp_path: Path, damage: str) -> str:
     import sqlalchemy as sa
 
