@@ -9,19 +9,29 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from playwright.sync_api import Browser, Page
-from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Browser
 
 from eipmap.config import REPO_DIR
 from eipmap.ingest.loading import load_dataset
 from eipmap.releases.accounts import Role, add_user
 from eipmap.releases.sheets import columns_of
 from eipmap.releases.store import Store
-from tests.browser import ARTIFACTS, click_park, map_frame, open_app, streamlit_server, wait_for_text
+from tests.browser import (
+    ARTIFACTS,
+    EDITOR_PASSWORD,
+    click_park,
+    in_main,
+    map_frame,
+    open_app,
+    open_update_page,
+    sign_in,
+    streamlit_server,
+    wait_for_text,
+)
 
 pytestmark = pytest.mark.browser
 ERROR_BOX = "[data-testid='stException'], [data-testid='stAlertContentError']"
-PASSWORD = "đà-nẵng-2026!"
+PASSWORD = EDITOR_PASSWORD
 
 
 @pytest.fixture(scope="module")
@@ -47,49 +57,6 @@ def correction(tmp_path: Path, year: int = 2024, value: float = 77.7) -> Path:
     book.save(buffer)
     path.write_bytes(buffer.getvalue())
     return path
-
-
-def in_main(page: Page, text: str, timeout_ms: int = 30_000) -> None:
-    """Wait for ``text`` in the main area (the sidebar's collapsed sign-in box holds some of the same words)."""
-    page.locator("[data-testid='stMain']").get_by_text(text).first.wait_for(state="visible", timeout=timeout_ms)
-
-
-def sign_in(page: Page, username: str, password: str) -> None:
-    """Open the sidebar's sign-in box and sign in.
-
-    A rerun that lands while the box opens (the page just changed) can draw it closed again:
-    the box is opened until its field shows, as a user would click again.
-    """
-    field = page.get_by_label("Tên đăng nhập")
-    for _ in range(4):
-        if not field.is_visible():
-            page.get_by_text("Đăng nhập biên tập").click()
-        try:
-            field.wait_for(state="visible", timeout=5_000)
-            break
-        except PlaywrightError:
-            continue
-    field.fill(username)
-    page.get_by_label("Mật khẩu").fill(password)
-    page.get_by_role("button", name="Đăng nhập", exact=True).click()
-
-
-def open_update_page(page: Page) -> None:
-    """Sign in as the Đà Nẵng editor and open the update page, as a user would: once signed in, click the page.
-
-    A click that lands while the sign-in rerun still draws the page can be dropped (the page stays as it was);
-    a user clicks again, and so does this.
-    """
-    sign_in(page, "danang-editor", PASSWORD)
-    page.get_by_role("button", name="Đăng xuất").wait_for(state="visible", timeout=30_000)
-    for attempt in range(3):
-        page.get_by_role("link", name="Cập nhật dữ liệu").click()
-        try:
-            in_main(page, "biên tập viên tỉnh Đà Nẵng", 20_000)
-            return
-        except PlaywrightError:
-            if attempt == 2:
-                raise
 
 
 def test_editor_uploads_previews_publishes_and_the_map_shows_it(
