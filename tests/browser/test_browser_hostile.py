@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, Frame, Page
 
 from eipmap.config import REPO_DIR
+from eipmap.i18n import t
 from eipmap.releases.accounts import Role, add_user
 from eipmap.releases.sheets import columns_of
 from eipmap.releases.store import Store
@@ -227,11 +228,9 @@ def test_the_map_panel_and_its_sections_show_the_payloads_as_text(browser: Brows
     settle(page)
     heading = page.get_by_role("heading", name=f"KCN {DEMO_NAMES[PARK]}", exact=True)
     heading.wait_for(state="visible", timeout=30_000)  # Hòa Khánh's new name, literally
-    for label in ("Tìm cơ hội cộng sinh", "Vòng đời các liên kết", "Thử kịch bản"):
-        opener = page.get_by_text(label).first
-        if opener.count():
-            opener.click()
-            settle(page)
+    for key in ("opportunity.open", "lifecycle.title", "whatif.open"):  # the panel's sections, opened as a user
+        page.locator("[data-testid='stExpander'] summary", has_text=t(key, "vi")).first.click()
+        settle(page)
     assert_clean(page, offline, "the panel with its sections open")
     page.screenshot(path=str(ARTIFACTS / "hostile-panel-vi-1600x1000.png"), full_page=True)
     page.close()
