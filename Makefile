@@ -60,6 +60,7 @@ data: $(VENV)/.run  ## rebuild parks from ../shared/reference and regenerate fir
 bench: $(VENV)/.dev assets chromium  ## performance benchmark (not part of the tests)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/bench_analysis.py
+	$(BIN)/python scripts/bench_load.py
 
 clean:
 	rm -rf $(VENV) static/vendor build .pytest_cache .mypy_cache .ruff_cache test-artifacts
