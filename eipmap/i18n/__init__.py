@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_scientific
 
 from eipmap.config import LOCALES_DIR
 
@@ -54,9 +54,16 @@ def fmt_date(day: date, lang: str) -> str:
     return format_date(day, format="dd/MM/yyyy" if lang == "vi" else "d MMM yyyy", locale=lang)
 
 
+HUGE = 1e18  # from here on numbers are written as powers of ten
+
+
 def fmt_number(value: float | None, lang: str, decimals: int = 1) -> str:
     """A number with the language's separators; '–' for missing."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "–"
+    if abs(value) >= HUGE:  # Babel's decimal context stops at 28 digits; past that, a power of ten reads better
+        return format_scientific(value, format="0.###E0", locale=lang)
     pattern = "#,##0" + ("." + "#" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=lang)

@@ -76,3 +76,17 @@ def test_every_template_column_has_its_label_in_both_languages() -> None:
         missing = {c for c in columns if f"template.column.{c}" not in catalogue(lang)}
         assert missing == set(), (lang, missing)
     assert min(k for k in catalogue("vi") if k.startswith("template.instruction_")) == "template.instruction_01"
+
+
+@pytest.mark.parametrize(
+    ("value", "vi", "en"),
+    [
+        (1e17, "100.000.000.000.000.000", "100,000,000,000,000,000"),
+        (1e30, "1E30", "1E30"),
+        (-1e300, "-1E300", "-1E300"),
+    ],
+)
+def test_a_huge_number_is_written_not_refused(value: float, vi: str, en: str) -> None:
+    """Babel's decimal context stops at 28 digits: past 1e18 a power of ten, never an exception."""
+    assert (fmt_number(value, "vi"), fmt_number(value, "en")) == (vi, en)
+    assert fmt_number(float("inf"), "vi") == "–"

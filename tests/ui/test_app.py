@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -14,7 +15,7 @@ from eipmap.domain.textnorm import escape_markdown
 from eipmap.ingest.disk_cache import CACHE_DIR_ENV
 from eipmap.releases.store import DATABASE_URL_ENV
 from eipmap.render.maps.layers import DIMMED_FILL
-from eipmap.ui import state
+from eipmap.ui import layout, state
 from eipmap.ui.park_panel import OTHER_INDICATORS_KEY
 from tests.apptest_support import map_args
 
@@ -154,6 +155,29 @@ def test_broken_data_shows_the_problem_not_a_traceback(tmp_path: Path, monkeypat
     at.run()
     assert not at.exception
     assert "parks/parks.csv, row 4 (line 5), column 'lat'" in texts(at)
+
+
+@pytest.fixture(scope="module")
+def huge_figures(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data with one Hòa Khánh link carrying figures an upload accepts but Babel could not format."""
+    folder = tmp_path_factory.mktemp("huge") / "data"
+    shutil.copytree(REPO_DIR / "data", folder)
+    links = pd.read_csv(folder / "symbiosis" / "links.csv", dtype=str, keep_default_na=False)
+    row = links.index[links["park_id"] == "hoa-khanh"][1]
+    huge = ["1e30", "t/year", "1e29", "1e300"]
+    links.loc[row, ["quantity", "quantity_unit", "co2_t_per_year", "money_usd_per_year"]] = huge
+    links.to_csv(folder / "symbiosis" / "links.csv", index=False)
+    return folder
+
+
+@pytest.mark.parametrize("page", [path for path, *_ in layout.PAGES])
+def test_huge_accepted_figures_break_no_section(page: str, huge_figures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DATA_DIR_ENV, str(huge_figures))
+    monkeypatch.setenv(DATABASE_URL_ENV, f"sqlite:///{huge_figures.parent / 'eipmap.sqlite'}")
+    at = deep_link(page, park="hoa-khanh", step="9")
+    if page == "pages/map.py":
+        assert any((d.value == 1e30).any().any() for d in at.dataframe)  # the link's figure is in its table
+    assert [e.value for e in at.error] == []
 
 
 @pytest.mark.parametrize(
