@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eipmap.analysis.gaps import year_values
+from eipmap.analysis.gaps import year_provenance, year_values
 from eipmap.analysis.readiness import ief_scores
 from eipmap.analysis.scoring import attainment
 from eipmap.domain.dataset import Dataset
-from eipmap.domain.models import PILOT_PROVINCE_CODES, Direction, Indicator
+from eipmap.domain.models import PILOT_PROVINCE_CODES, Direction, Indicator, Provenance
 
 
 def targeted_indicators(data: Dataset) -> list[Indicator]:
@@ -42,7 +42,11 @@ def ranking(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
 
     now, before = ranks(year), ranks(year - 1)
     frame = pd.DataFrame(
-        {"value": year_values(data, ind.indicator_id, year).reindex(now.index), "rank": now.astype(int)}
+        {
+            "value": year_values(data, ind.indicator_id, year).reindex(now.index),
+            "provenance": year_provenance(data, ind.indicator_id, year).reindex(now.index),
+            "rank": now.astype(int),
+        }
     )
     frame["previous_rank"] = before.reindex(now.index)
     frame["rank_change"] = frame["previous_rank"] - frame["rank"]
@@ -71,6 +75,7 @@ def radar_frame(data: Dataset, park_id: str, year: int) -> pd.DataFrame:
 def province_rollup(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
     """Per province (pilot provinces first): median, best and worst park, parks below target (no data not counted)."""
     values = year_values(data, ind.indicator_id, year)
+    illustrative = year_provenance(data, ind.indicator_id, year) == Provenance.ILLUSTRATIVE.value
     ind = ind.as_of(year)  # a lapsed threshold counts nobody as below it
     att = attainment(values, ind)
     parks = data.parks.set_index("park_id")
@@ -89,6 +94,7 @@ def province_rollup(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
                 "worst": worst,
                 "below_target": int((att.reindex(own.index) < 100.0).sum()) if ind.has_target else None,
                 "with_data": len(own),
+                "illustrative": int(illustrative.reindex(own.index).sum()),
             }
         )
     return pd.DataFrame(rows)

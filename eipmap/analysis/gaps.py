@@ -6,6 +6,7 @@ there is no per-indicator branch. Missing data is "no data": never a pass, never
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import pandas as pd
@@ -45,6 +46,24 @@ def year_values(data: Dataset, indicator_id: str, year: int) -> pd.Series:
     return rows.reindex(data.parks["park_id"]).astype(float)
 
 
+def year_provenance(data: Dataset, indicator_id: str, year: int) -> pd.Series:
+    """Provenance of each park's value (reported / estimated / illustrative; '' where missing), by every park_id."""
+    v = data.values
+    rows = v[(v["indicator_id"] == indicator_id) & (v["year"] == year)].set_index("park_id")["provenance"]
+    return rows.reindex(data.parks["park_id"]).fillna("").astype(str)
+
+
+def provenance_of(
+    data: Dataset, indicator_ids: Collection[str], years: Collection[int], park_ids: Collection[str] | None = None
+) -> pd.Series:
+    """The provenance of every value a view draws: these indicators, years and (optionally) parks."""
+    v = data.values
+    mask = v["indicator_id"].isin(list(indicator_ids)) & v["year"].isin(list(years))
+    if park_ids is not None:
+        mask &= v["park_id"].isin(list(park_ids))
+    return v.loc[mask, "provenance"].astype(str)
+
+
 def criteria_status(data: Dataset, year: int) -> pd.DataFrame:
     """Park × criterion status ('pass' / 'fail' / 'no_data') for the Decree 35 criteria in ``year``."""
     out = {
@@ -73,6 +92,7 @@ def gap_frame(data: Dataset, ind: Indicator, year: int) -> pd.DataFrame:
     frame = pd.DataFrame(
         {
             "value": values,
+            "provenance": year_provenance(data, ind.indicator_id, year),
             "target": ind.target if ind.has_target else float("nan"),
             "gap": gap,
             "gap_pct": gap / ind.target * 100.0 if ind.has_target and ind.target else float("nan"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from eipmap.display.tables import RANK_CHANGE, with_formats
+from eipmap.display.tables import RANK_CHANGE, provenance_text, with_formats
 from eipmap.i18n import t
 
 
@@ -18,6 +18,7 @@ def ranking_table(ranked: pd.DataFrame, parks: pd.DataFrame, lang: str, unit: st
             t("gaps.col_park", lang): info.loc[ranked.index, f"name_{lang}"].to_numpy(),
             t("gaps.col_province", lang): info.loc[ranked.index, f"province_name_{lang}"].to_numpy(),
             f"{t('gaps.col_value', lang)} ({unit})": ranked["value"].astype(float).to_numpy(),
+            t("table.provenance", lang): provenance_text(list(ranked["provenance"]), lang),
             change: ranked["rank_change"].astype("Int64").reset_index(drop=True),
         }
     )
@@ -25,7 +26,7 @@ def ranking_table(ranked: pd.DataFrame, parks: pd.DataFrame, lang: str, unit: st
 
 
 def rollup_table(rollup: pd.DataFrame, parks: pd.DataFrame, provinces: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Province, median, best and worst park, parks below target, parks with data."""
+    """Province, median, best and worst park, parks below target, parks with data and how many are illustrative."""
     rollup = rollup.reset_index(drop=True)
     name = parks.set_index("park_id")[f"name_{lang}"]
     pname = provinces.set_index("province_code")[f"name_{lang}"]
@@ -37,5 +38,6 @@ def rollup_table(rollup: pd.DataFrame, parks: pd.DataFrame, provinces: pd.DataFr
             t("compare.worst", lang): rollup["worst"].map(lambda p: name.get(p, "–") if isinstance(p, str) else "–"),
             t("compare.below_target", lang): rollup["below_target"].astype("Int64").reset_index(drop=True),
             t("compare.with_data", lang): rollup["with_data"].astype(int).to_numpy(),
+            t("compare.illustrative", lang): rollup["illustrative"].astype(int).to_numpy(),
         }
     )

@@ -21,6 +21,11 @@ FORMATS = "eipmap_formats"  # frame.attrs key: {column: format kind}
 RANK_CHANGE = "rank_change"  # +n up, -n down, 0 same, missing = new in the ranking
 
 
+def provenance_text(values: Collection[str], lang: str) -> list[str]:
+    """Each value's provenance in words (reported / estimated / illustrative); '–' where there is no value."""
+    return [t(f"provenance.{p}", lang) if p else "–" for p in values]
+
+
 def with_formats(frame: pd.DataFrame, formats: dict[str, str]) -> pd.DataFrame:
     """``frame`` with display formats named for some of its columns (kinds: ``RANK_CHANGE``)."""
     frame.attrs[FORMATS] = {**frame.attrs.get(FORMATS, {}), **formats}

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from eipmap.analysis.gaps import provenance_of
 from eipmap.analysis.opportunities import candidates
 from eipmap.analysis.symbiosis import park_links, sankey_frame
 from eipmap.config import data_dir
@@ -21,6 +22,7 @@ from eipmap.ingest.disk_cache import load_validated
 from eipmap.ingest.loading import Dataset, load_dataset
 from eipmap.releases.shipped import ShippedChange, pending_change, signature
 from eipmap.releases.store import Store, default_url
+from eipmap.render.chart_notes import mark_provenance
 from eipmap.render.charts import build_sankey, build_small_multiples, build_trend_chart
 from eipmap.render.charts_compare import build_status_bars
 from eipmap.ui import state
@@ -120,7 +122,8 @@ def trend_chart(key: ReleaseKey, park_id: str, indicator_id: str, lang: str) -> 
 def small_multiples(key: ReleaseKey, park_id: str, indicator_ids: tuple[str, ...], lang: str) -> go.Figure:
     """The rest of the category for one park, built once per release."""
     data = dataset_at(key)
-    return build_small_multiples(data.values, park_id, [data.indicators[i] for i in indicator_ids], lang, data.years)
+    fig = build_small_multiples(data.values, park_id, [data.indicators[i] for i in indicator_ids], lang, data.years)
+    return mark_provenance(fig, provenance_of(data, indicator_ids, data.years, [park_id]), lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -129,9 +132,10 @@ def status_chart(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> go
     data = dataset_at(key)
     overlay = overlay_of(key, indicator_id, year, lang)
     names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
-    return build_status_bars(
+    fig = build_status_bars(
         province_status_counts(overlay, data.parks), names, lang, height=OVERVIEW_CHART_PX, horizontal=True
     )
+    return mark_provenance(fig, overlay.table["provenance"], lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
@@ -151,7 +155,8 @@ def links_of(key: ReleaseKey, park_id: str) -> pd.DataFrame:
 @st.cache_resource(show_spinner=False, max_entries=512)
 def sankey(key: ReleaseKey, park_id: str, lang: str) -> go.Figure:
     """A park's links as a Sankey diagram, built once per release."""
-    return build_sankey(sankey_frame(links_of(key, park_id), lang), lang)
+    own = links_of(key, park_id)
+    return mark_provenance(build_sankey(sankey_frame(own, lang), lang), own["provenance"], lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=512)

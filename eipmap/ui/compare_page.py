@@ -5,9 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from eipmap.analysis.compare import attainment_matrix, province_rollup, radar_frame, ranking, targeted_indicators
+from eipmap.analysis.gaps import provenance_of
+from eipmap.analysis.readiness import ief_scores
 from eipmap.display.compare_view import ranking_table, rollup_table
 from eipmap.domain.dataset import Dataset
 from eipmap.i18n import t
+from eipmap.render.chart_notes import mark_provenance
 from eipmap.render.charts_compare import build_heatmap, build_radar
 from eipmap.ui import state
 from eipmap.ui.tables import show_table
@@ -26,11 +29,9 @@ def render(data: Dataset, lang: str) -> None:
     inds = targeted_indicators(data)
     matrix = attainment_matrix(data, year, inds)
     names = data.parks.set_index("park_id")[f"name_{lang}"]
-    st.plotly_chart(
-        build_heatmap(matrix, [str(names[p]) for p in matrix.index], [i.name(lang)[:40] for i in inds], lang),
-        width="stretch",
-        key="heatmap",
-    )
+    heatmap = build_heatmap(matrix, [str(names[p]) for p in matrix.index], [i.name(lang)[:40] for i in inds], lang)
+    drawn = provenance_of(data, [i.indicator_id for i in inds], [year], list(matrix.index))
+    st.plotly_chart(mark_provenance(heatmap, drawn, lang), width="stretch", key="heatmap")
     left, right = st.columns(2, gap="medium")
     with left:
         st.subheader(t("compare.ranking", lang, indicator=ind.name(lang), year=year), anchor=False)
@@ -49,7 +50,9 @@ def render(data: Dataset, lang: str) -> None:
             "province_median": t("compare.radar_province", lang),
             "all_median": t("compare.radar_all", lang),
         }
-        st.plotly_chart(build_radar(radar_frame(data, park_id, year), labels, lang), width="stretch", key="radar")
+        radar = build_radar(radar_frame(data, park_id, year), labels, lang)
+        scores = provenance_of(data, list(ief_scores(data).values()), [year])
+        st.plotly_chart(mark_provenance(radar, scores, lang), width="stretch", key="radar")
     st.subheader(t("compare.rollup", lang, indicator=ind.name(lang), year=year), anchor=False)
     rollup = province_rollup(data, ind, year)
     show_table(

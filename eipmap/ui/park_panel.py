@@ -19,6 +19,7 @@ from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import Indicator, LocationAccuracy, Provenance
 from eipmap.domain.textnorm import escape_markdown, markdown_link
 from eipmap.i18n import t
+from eipmap.render.chart_notes import mark_provenance
 from eipmap.render.charts_lifecycle import build_lifecycle_chart
 from eipmap.ui import cache
 from eipmap.ui.sections import section
@@ -123,7 +124,10 @@ def render_lifecycle(data: Dataset, park_id: str, lang: str) -> None:
         return
     with expander:
         stages = stages_by_year(data.links, park_id, through=data.years[-1])
-        st.plotly_chart(build_lifecycle_chart(stages, lang), width="stretch", key="lifecycle-chart")
+        own = data.links.loc[data.links["park_id"] == park_id, "provenance"]
+        st.plotly_chart(
+            mark_provenance(build_lifecycle_chart(stages, lang), own, lang), width="stretch", key="lifecycle-chart"
+        )
         st.caption(t("lifecycle.rule", lang))
         st.markdown(f"##### {t('lifecycle.table', lang)}")
         years = tuple(t(f"lifecycle.col_{c}", lang) for c in ("identified", "operating", "changed"))

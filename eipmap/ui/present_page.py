@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 
+import pandas as pd
 import streamlit as st
 
+from eipmap.analysis.gaps import provenance_of
 from eipmap.analysis.lifecycle import stages_by_year
 from eipmap.analysis.readiness import card
 from eipmap.analysis.story import Step, StepKind, clamp_step, province_values, story_steps
@@ -17,6 +19,7 @@ from eipmap.display.readiness_view import verdict_text
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
+from eipmap.render.chart_notes import mark_provenance
 from eipmap.render.charts import build_trend_chart
 from eipmap.render.charts_compare import build_province_bars, build_status_bars
 from eipmap.render.charts_lifecycle import build_lifecycle_chart
@@ -78,11 +81,15 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
         st.markdown(f"**{ind.name(lang)} · {year}**")
         overlay = overlay_of(release_key(), indicator_id, year, lang)
         fig = build_status_bars(province_status_counts(overlay, data.parks), names, lang)
+        drawn = overlay.table["provenance"]
         st.caption(" ".join(filter(None, (illustrative_note(overlay, lang), coverage_caption(data, lang)))))
     elif step.kind is StepKind.PROVINCE and step.key is not None:
         frame = province_values(data, step.key, indicator_id, year)
         fig = build_province_bars(
             frame, f"{ind.name(lang)} · {year}", ind.target if ind.applies_in(year) else None, lang, big=True
+        )
+        drawn = provenance_of(
+            data, [indicator_id], [year], data.parks.loc[data.parks["province_code"] == step.key, "park_id"]
         )
     else:
         assert step.key is not None
@@ -91,13 +98,16 @@ def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -
         st.markdown(f"**{t('present.readiness', lang)}:** {verdict_text(c, lang)}")
         st.markdown(headline)
         fig = build_trend_chart(data.values, step.key, ind, lang, data.years)
+        drawn = pd.Series(dtype=str)  # the trend marks each illustrative point itself (hollow, named in its legend)
     park = step.kind is StepKind.PARK and step.key is not None
     fig.update_layout(font=dict(size=BIG_FONT), title_font_size=BIG_FONT + 4, height=300 if park else 560)
+    mark_provenance(fig, drawn, lang)
     st.plotly_chart(fig, width="stretch", key=f"present-chart-{step.kind}-{step.key}")
     if park and (data.links["park_id"] == step.key).any():  # a demonstration park: its opportunities' life cycle
         stages = stages_by_year(data.links, str(step.key), through=data.years[-1])
         cycle = build_lifecycle_chart(stages, lang, height=236)
         cycle.update_layout(font=dict(size=BIG_FONT - 4), title_font_size=BIG_FONT)
+        mark_provenance(cycle, data.links.loc[data.links["park_id"] == step.key, "provenance"], lang)
         st.plotly_chart(cycle, width="stretch", key=f"present-lifecycle-{step.key}")
 
 

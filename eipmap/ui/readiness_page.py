@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from eipmap.analysis.gaps import decree35_criteria, provenance_of
 from eipmap.analysis.readiness import (
     blocking_criteria,
     card,
     category_scores,
+    ief_scores,
     province_year_counts,
     vn_average,
 )
@@ -16,6 +18,7 @@ from eipmap.display.readiness_view import card_table
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
+from eipmap.render.chart_notes import mark_provenance
 from eipmap.render.charts_compare import build_category_bars, build_province_year_chart
 from eipmap.ui import state
 from eipmap.ui.sections import section
@@ -49,11 +52,9 @@ def render(data: Dataset, lang: str) -> None:
         _card(data, park_id, year, lang, "card-main")
     with right:
         st.markdown(f"**{t('readiness.categories', lang)}**")
-        st.plotly_chart(
-            build_category_bars(category_scores(data, park_id, year), vn_average(data), lang),
-            width="stretch",
-            key="category-bars",
-        )
+        bars = build_category_bars(category_scores(data, park_id, year), vn_average(data), lang)
+        scores = provenance_of(data, list(ief_scores(data).values()), [year], [park_id])
+        st.plotly_chart(mark_provenance(bars, scores, lang), width="stretch", key="category-bars")
         st.caption(t("readiness.categories_source", lang))
     with st.expander(t("whatif.open", lang), icon=":material/science:"), section("whatif", lang):
         render_whatif(data, park_id, year, lang, key="whatif-readiness")
@@ -64,9 +65,9 @@ def render(data: Dataset, lang: str) -> None:
             _card(data, demo_id, year, lang, f"card-{demo_id}")
     st.subheader(t("readiness.overview", lang), anchor=False)
     names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
-    st.plotly_chart(
-        build_province_year_chart(province_year_counts(data), names, lang), width="stretch", key="province-years"
-    )
+    verdicts = build_province_year_chart(province_year_counts(data), names, lang)
+    evidence = provenance_of(data, [i.indicator_id for i in decree35_criteria(data)], data.years)
+    st.plotly_chart(mark_provenance(verdicts, evidence, lang), width="stretch", key="province-years")
     blocking = blocking_criteria(data, year)
     top = data.indicators[str(blocking.index[0])]
     st.markdown(t("readiness.blocking", lang, year=year, name=top.name(lang), n=int(blocking.iloc[0])))
