@@ -36,6 +36,7 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_floors import floors  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
@@ -302,6 +303,9 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
                 entry[label] = measured
                 _save(results | {name: entry})
             results[name] = entry
+        results["floors"] = _guarded(
+            partial(floors, browser, datasets["shipped"], runs), ("empty_start_s", "button_click_s")
+        )
         browser.close()
     return results
 
@@ -331,7 +335,7 @@ def _cell(value: float) -> str:
 
 def table(results: dict[str, object]) -> str:
     """The Markdown table: app, naive baseline, baseline ÷ app, per dataset."""
-    names = [k for k in results if k != "machine"]
+    names = [k for k in results if k not in ("machine", "floors")]
     head = "| metric | " + " | ".join(f"{n}: app | {n}: naive | {n}: naive ÷ app" for n in names) + " |"
     lines = [head, "|---|" + "---|---|---|" * len(names)]
     for label, key in ROWS:
@@ -341,9 +345,25 @@ def table(results: dict[str, object]) -> str:
             ratio = "–" if not app or app != app or naive != naive else f"{naive / app:.1f}×"
             cells += [_cell(app), _cell(naive), ratio]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines += ["", *floors_table(results, names)]
     m = results["machine"]
     lines.append(f"\nMachine: {m['cpus']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, {m['platform']}.")  # type: ignore[index]
     return "\n".join(lines)
+
+
+def floors_table(results: dict[str, object], names: list[str]) -> list[str]:
+    """Streamlit's floors measured in the same run, and the app's start and click as multiples of them."""
+    f = results.get("floors", {})
+    start, click = f.get("empty_start_s", float("nan")), f.get("button_click_s", float("nan"))  # type: ignore[attr-defined]
+    lines = ["| floor (same run) | seconds | " + " | ".join(f"{n}: app ÷ floor" for n in names) + " |"]
+    lines.append("|---|---|" + "---|" * len(names))
+    for label, floor, key in (
+        ("empty Streamlit app: process start → its text visible", start, "cold_start_s"),
+        ("one-button app: click → its text visible", click, "click_s"),
+    ):
+        ratios = [f"{results[n]['app'][key] / floor:.1f}×" if floor == floor else "–" for n in names]  # type: ignore[index]
+        lines.append(f"| {label} | {_cell(floor)} | " + " | ".join(ratios) + " |")
+    return lines
 
 
 def main() -> None:
