@@ -191,6 +191,18 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     return postgres_url()
 
 
+@pytest.fixture
+def accounts_store(store_url: str) -> Any:
+    """An empty store of each kind holding the Đà Nẵng editor and an admin (the account and sign-in tests)."""
+    from eipmap.releases.accounts import Role, add_user
+    from eipmap.releases.store import Store
+
+    store = Store(store_url)
+    add_user(store, "danang-editor", "mật-khẩu-đà-nẵng", Role.EDITOR, "48")
+    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    return store
+
+
 @pytest.fixture(scope="session")
 def playwright() -> Iterator[Playwright]:
     if not Path(CHROMIUM).exists():

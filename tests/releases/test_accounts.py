@@ -32,11 +32,8 @@ NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 
 @pytest.fixture
-def store(store_url: str) -> Store:
-    s = Store(store_url)
-    add_user(s, "danang-editor", "mật-khẩu-đà-nẵng", Role.EDITOR, "48")
-    add_user(s, "admin", "admin-password-1", Role.ADMIN, None)
-    return s
+def store(accounts_store: Store) -> Store:
+    return accounts_store
 
 
 def test_password_is_stored_only_as_an_argon2_hash(store: Store) -> None:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 
 from eipmap.releases import accounts
-from eipmap.releases.accounts import LOCK_WINDOW, MAX_CLIENT_FAILURES, Account, LoginError, Role, add_user, sign_in
+from eipmap.releases.accounts import LOCK_WINDOW, MAX_CLIENT_FAILURES, Account, LoginError, sign_in
 from eipmap.releases.store import Store
 from eipmap.releases.update import publish_upload
 from eipmap.releases.upload import read_upload
@@ -29,11 +29,8 @@ HEADER = "park_id,indicator_id,year,value,provenance,source_url,note"
 
 
 @pytest.fixture
-def store(store_url: str) -> Store:
-    s = Store(store_url)
-    add_user(s, "danang-editor", "mật-khẩu-đà-nẵng", Role.EDITOR, "48")
-    add_user(s, "admin", "admin-password-1", Role.ADMIN, None)
-    return s
+def store(accounts_store: Store) -> Store:
+    return accounts_store
 
 
 class Hasher:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -292,24 +293,37 @@ def test_every_table_shown_has_csv_and_excel_downloads(page: str) -> None:
     assert labels.count("Tải Excel") == tables
 
 
-def test_admin_signs_in_and_re_publishes_an_earlier_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _store_with_admin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, releases: int = 1) -> Any:
+    """A seeded SQLite store the app will use, with ``releases`` releases and an admin account."""
     from eipmap.releases.accounts import Role, add_user
     from eipmap.releases.store import Store
 
     url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
     store = Store(url)
     store.seed_from(REPO_DIR / "data")
-    store.publish(lambda _l, c: dict(c), author="danang-editor", kind="upload", note="lần 2")
+    for n in range(2, releases + 1):
+        store.publish(lambda _l, c: dict(c), author="danang-editor", kind="upload", note=f"lần {n}")
     add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
     monkeypatch.setenv(DATABASE_URL_ENV, url)
+    return store
+
+
+def _sign_in_on_releases(password: str = "admin-password-1") -> AppTest:
+    """The releases page, then the admin signs in from the sidebar."""
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     at.switch_page("pages/releases.py").run()
     assert not at.exception
     assert "Khôi phục bản phát hành (quản trị viên)" not in texts(at)  # not for a viewer
     at.text_input(key="sign-in-user").input("admin")
-    at.text_input(key="sign-in-password").input("admin-password-1")
+    at.text_input(key="sign-in-password").input(password)
     at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
     assert not at.exception
+    return at
+
+
+def test_admin_signs_in_and_re_publishes_an_earlier_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = _store_with_admin(tmp_path, monkeypatch, releases=2)
+    at = _sign_in_on_releases()
     assert "Khôi phục bản phát hành (quản trị viên)" in texts(at)
     at.selectbox(key="rollback-pick").select(1)
     at.text_input(key="rollback-note").input("quay lại dữ liệu gốc")
@@ -345,18 +359,9 @@ def test_the_dashboard_runs_on_postgresql(monkeypatch: pytest.MonkeyPatch) -> No
 
 def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from eipmap.releases.accounts import Role, add_user
-    from eipmap.releases.store import Store
 
-    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
-    store = Store(url)
-    store.seed_from(REPO_DIR / "data")
-    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page("pages/releases.py").run()
-    at.text_input(key="sign-in-user").input("admin")
-    at.text_input(key="sign-in-password").input("admin-password-1")
-    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    store = _store_with_admin(tmp_path, monkeypatch)
+    at = _sign_in_on_releases()
     assert "Khôi phục bản phát hành (quản trị viên)" in texts(at)
     add_user(store, "admin", "a-new-password-2", Role.ADMIN, None)  # e.g. the password was reset elsewhere
     at.run()
@@ -369,24 +374,13 @@ def test_a_changed_account_is_signed_out_at_its_next_step(tmp_path: Path, monkey
 def test_a_full_disk_refuses_the_rollback_with_a_message_and_it_works_once_freed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from eipmap.releases.accounts import Role, add_user
-    from eipmap.releases.store import Store
     from eipmap.ui import cache
     from tests.conftest import unwritable
 
-    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
-    store = Store(url)
-    store.seed_from(REPO_DIR / "data")
-    store.publish(lambda _l, c: dict(c), author="danang-editor", kind="upload", note="lần 2")
-    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page("pages/releases.py").run()
-    at.text_input(key="sign-in-user").input("admin")
-    at.text_input(key="sign-in-password").input("admin-password-1")
-    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
+    store = _store_with_admin(tmp_path, monkeypatch, releases=2)
+    at = _sign_in_on_releases()
     served = cache.store()  # the app's own store (same process), so its connections meet the fault
-    assert served.url == url
+    assert served.url == store.url
     with unwritable(served, "full"):
         at.selectbox(key="rollback-pick").select(1)
         at.button[[b.label for b in at.button].index("Phát hành lại bản này")].click().run()
@@ -402,23 +396,13 @@ def test_a_full_disk_refuses_the_rollback_with_a_message_and_it_works_once_freed
 
 def test_sign_in_is_throttled_by_the_address_it_comes_from(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A spray from this session's address (loopback: "local") blocks even the right password, with a message."""
-    from eipmap.releases.accounts import MAX_CLIENT_FAILURES, LoginError, Role, add_user, sign_in
-    from eipmap.releases.store import Store
+    from eipmap.releases.accounts import MAX_CLIENT_FAILURES, LoginError, sign_in
 
-    url = f"sqlite:///{tmp_path / 'eipmap.sqlite'}"
-    store = Store(url)
-    store.seed_from(REPO_DIR / "data")
-    add_user(store, "admin", "admin-password-1", Role.ADMIN, None)
+    store = _store_with_admin(tmp_path, monkeypatch)
     for i in range(MAX_CLIENT_FAILURES):
         with pytest.raises(LoginError):
             sign_in(store, f"name-{i}", "guess", client="local")
-    monkeypatch.setenv(DATABASE_URL_ENV, url)
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
-    at.switch_page("pages/releases.py").run()
-    at.text_input(key="sign-in-user").input("admin")
-    at.text_input(key="sign-in-password").input("admin-password-1")
-    at.button[[b.label for b in at.button].index("Đăng nhập")].click().run()
-    assert not at.exception
+    at = _sign_in_on_releases()
     assert any(e.value.startswith("Quá nhiều lần đăng nhập sai từ địa chỉ này") for e in at.error)
     assert state.ACCOUNT not in at.session_state
     store.engine.dispose()
