@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from typing import Any
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -157,6 +158,20 @@ def _panel_trace(s: pd.DataFrame, name: str, n: str, lang: str) -> dict[str, obj
     )
 
 
+def _no_data_label(x_dom: list[float], y_dom: list[float], lang: str) -> dict[str, Any]:
+    """'No data' in the middle of an empty panel."""
+    return dict(
+        text=t("legend.no_data", lang),
+        x=(x_dom[0] + x_dom[1]) / 2,
+        y=(y_dom[0] + y_dom[1]) / 2,
+        xanchor="center",  # plotly's "auto" anchors a paper x under 1/3 left and over 2/3 right
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        font=dict(size=12, color="#6b6b6b"),
+    )
+
+
 def build_small_multiples(
     values: pd.DataFrame, park_id: str, indicators: list[Indicator], lang: str, years: range
 ) -> go.Figure:
@@ -188,17 +203,7 @@ def build_small_multiples(
         s = series(own, park_id, ind.indicator_id, years)
         if s["value"].isna().all():  # say so, rather than an empty panel with a made-up scale
             layout[f"yaxis{n}"] = dict(domain=y_dom, anchor=f"x{n}", showticklabels=False, showgrid=False)
-            titles.append(
-                dict(
-                    text=t("legend.no_data", lang),
-                    x=(x_dom[0] + x_dom[1]) / 2,
-                    y=(y_dom[0] + y_dom[1]) / 2,
-                    xref="paper",
-                    yref="paper",
-                    showarrow=False,
-                    font=dict(size=12, color="#6b6b6b"),
-                )
-            )
+            titles.append(_no_data_label(x_dom, y_dom, lang))
         traces.append(_panel_trace(s, ind.name(lang), n, lang))
         span = _threshold_span(ind, years)
         if span is not None:
