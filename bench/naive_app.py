@@ -28,7 +28,8 @@ fmap = folium.Map(location=(15.2, 110.6), zoom_start=6, tiles=None)
 provinces = data.provinces.copy()
 provinces["geometry"] = shapely.segmentize(provinces.geometry.values, 0.002)  # full-precision outlines
 folium.GeoJson(provinces.__geo_interface__, tooltip=folium.GeoJsonTooltip(["name_vi"])).add_to(fmap)
-for park in data.parks.to_dict("records"):
+located = data.parks.dropna(subset=["lat", "lon"])  # a park no source places is not drawn (as in the app)
+for park in located.to_dict("records"):
     value = values.get(park["park_id"])
     colour = "gray" if value is None else ("green" if ind.has_target and value >= ind.target else "red")
     popup = folium.Popup(f"{park['name_vi']}<br>{park['province_name_vi']}<br>{ind.name_vi}: {value}", max_width=300)
@@ -38,7 +39,7 @@ result = st_folium(
 )  # returns everything
 clicked = (result or {}).get("last_object_clicked")
 if clicked:
-    nearest = ((data.parks["lat"] - clicked["lat"]) ** 2 + (data.parks["lon"] - clicked["lng"]) ** 2).idxmin()
+    nearest = ((located["lat"] - clicked["lat"]) ** 2 + (located["lon"] - clicked["lng"]) ** 2).idxmin()
     park_id = data.parks.at[nearest, "park_id"]
     st.subheader(f"Selected: {data.parks.at[nearest, 'name_vi']}")
     st.plotly_chart(build_trend_chart(data.values, park_id, ind, "vi", data.years))
