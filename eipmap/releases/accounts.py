@@ -127,6 +127,19 @@ def list_users(store: Store) -> list[Account]:
     return [_account(r) for r in rows]
 
 
+def client_of(remote: str | None, forwarded: str | None) -> str:
+    """The address sign-in is throttled by, from the connection's peer and its ``X-Forwarded-For`` header.
+
+    A peer on another machine is the client. A loopback peer (Streamlit reports it as None) is a local
+    user or a reverse proxy on this machine; a proxy appends the address it saw to ``X-Forwarded-For``,
+    so its last entry is trusted (earlier entries are the client's own claims). Without one: "local".
+    """
+    if remote:
+        return remote[:64]
+    hops = [h.strip() for h in (forwarded or "").split(",") if h.strip()]
+    return hops[-1][:64] if hops else "local"
+
+
 def _recent_failures(conn: sa.Connection, column: sa.Column[Any], key: str, now: datetime) -> list[datetime]:
     """Failed attempts for one name or one client address within the lock window.
 

@@ -14,7 +14,17 @@ from typing import Any
 import streamlit as st
 
 from eipmap.i18n import t
-from eipmap.releases.accounts import Account, LoginError, Role, expired, find_user, sign_in, still_valid, sync_users
+from eipmap.releases.accounts import (
+    Account,
+    LoginError,
+    Role,
+    client_of,
+    expired,
+    find_user,
+    sign_in,
+    still_valid,
+    sync_users,
+)
 from eipmap.ui import cache, state
 
 
@@ -37,8 +47,9 @@ def _synced(url: str) -> bool:
 
 def client_address() -> str:
     """The address the session's browser connected from (what sign-in is throttled by, besides the name)."""
-    address = st.context.ip_address  # None for a loopback client (and not a string under AppTest)
-    return address[:64] if isinstance(address, str) and address else "local"
+    remote = st.context.ip_address  # None for a loopback peer (and not a string under AppTest)
+    forwarded = st.context.headers.get("X-Forwarded-For")
+    return client_of(remote if isinstance(remote, str) else None, forwarded if isinstance(forwarded, str) else None)
 
 
 def current_account() -> Account | None:

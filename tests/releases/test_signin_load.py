@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from argon2 import PasswordHasher
 
 from eipmap.releases import accounts
-from eipmap.releases.accounts import LOCK_WINDOW, MAX_CLIENT_FAILURES, Account, LoginError, sign_in
+from eipmap.releases.accounts import LOCK_WINDOW, MAX_CLIENT_FAILURES, Account, LoginError, client_of, sign_in
 from eipmap.releases.store import Store
 from eipmap.releases.update import publish_upload
 from eipmap.releases.upload import read_upload
@@ -149,3 +149,19 @@ def test_a_flood_of_sign_ins_is_answered_and_publishing_goes_on(flood: tuple[Sto
     assert len(answers) == 120 and set(answers) <= {"wrong", "locked", "throttled"}, Counter(answers)
     assert Counter(answers)["wrong"] >= 6 * 3  # each address was heard before any limit
     assert published == [2, 3, 4] and store.latest_id() == 4
+
+
+@pytest.mark.parametrize(
+    ("remote", "forwarded", "client"),
+    [
+        ("203.0.113.7", None, "203.0.113.7"),  # a direct peer is the client, whatever a header claims
+        ("203.0.113.7", "198.51.100.1", "203.0.113.7"),
+        (None, "198.51.100.1, 192.0.2.44", "192.0.2.44"),  # behind a local proxy: the address it appended
+        (None, None, "local"),  # a user on this machine
+        (None, " , ", "local"),
+    ],
+)
+def test_the_address_behind_a_local_proxy_is_the_one_it_saw(
+    remote: str | None, forwarded: str | None, client: str
+) -> None:
+    assert client_of(remote, forwarded) == client
