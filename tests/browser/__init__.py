@@ -256,11 +256,18 @@ def sign_in(page: Page, username: str, password: str) -> None:
 def open_update_page(page: Page, username: str = "danang-editor", password: str = EDITOR_PASSWORD) -> None:
     """Sign in as the Đà Nẵng editor and open the update page, as a user would: once signed in, click the page.
 
-    A click that lands while the sign-in rerun still draws the page can be dropped (the page stays as it was);
-    a user clicks again, and so does this.
+    A click that lands while a rerun still draws the page can be dropped (the page stays as it was, or the
+    sign-in box comes back empty); a user clicks again, and so does this.
     """
-    sign_in(page, username, password)
-    page.get_by_role("button", name="Đăng xuất").wait_for(state="visible", timeout=30_000)
+    for attempt in range(3):  # a submit that lands during a rerun can be dropped: a user signs in again
+        sign_in(page, username, password)
+        try:
+            page.get_by_role("button", name="Đăng xuất").wait_for(state="visible", timeout=20_000)
+            break
+        except PlaywrightError:
+            alerts = page.locator("[data-testid='stAlertContentError']").all_inner_texts()
+            if attempt == 2:
+                raise AssertionError(f"the sign-in never finished; messages on the page: {alerts}") from None
     for attempt in range(3):
         page.get_by_role("link", name="Cập nhật dữ liệu").click()
         try:
