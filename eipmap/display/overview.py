@@ -14,8 +14,8 @@ from eipmap.i18n import t
 def province_summary(
     overlay: Overlay, parks: pd.DataFrame, lang: str, coverage: pd.DataFrame | None = None
 ) -> pd.DataFrame:
-    """Per province (pilot first): parks, parks the sources list, with a value, meeting the target, median value."""
-    joined = parks.join(overlay.table[["value", "attainment"]], on="park_id")
+    """Per province (pilot first): parks, parks the sources list, with a value, illustrative, meeting target, median."""
+    joined = parks.join(overlay.table[["value", "provenance", "attainment"]], on="park_id")
     listed = coverage.set_index("province_code")["parks_in_sources"] if coverage is not None else pd.Series(dtype=int)
     rows = []
     for code in province_order(parks):
@@ -29,6 +29,7 @@ def province_summary(
                 t("overview.parks", lang): len(own),
                 t("overview.in_sources", lang): listed.get(code),
                 t("overview.with_data", lang): len(known),
+                t("compare.illustrative", lang): int((own.loc[known.index, "provenance"] == "illustrative").sum()),
                 t("overview.meeting_target", lang): met,
                 t("overview.median", lang): float(known.median()) if len(known) else math.nan,
             }

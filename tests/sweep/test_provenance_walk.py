@@ -49,10 +49,10 @@ def _walk(at: AppTest, where: str, lang: str) -> list[str]:
     return problems
 
 
-def _open(page: str, lang: str, **params: str) -> AppTest:
+def _open(page: str, lang: str, *, park: str | None = PARK, **params: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=120)
     at.switch_page(page)
-    for name, value in {"park": PARK, "lang": lang, **params}.items():
+    for name, value in {"lang": lang, **({"park": park} if park else {}), **params}.items():
         at.query_params[name] = value
     at.run()
     assert not at.exception
@@ -64,6 +64,7 @@ def test_every_page_shows_values_with_their_provenance(lang: str) -> None:
     problems = []
     for page, *_ in layout.PAGES:
         problems += _walk(_open(page, lang), page, lang)
+    problems += _walk(_open("pages/map.py", lang, park=None), "the map's overview (no park chosen)", lang)
     assert problems == []
 
 
