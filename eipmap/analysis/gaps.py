@@ -39,18 +39,20 @@ def decree35_criteria(data: Dataset) -> list[Indicator]:
     ]
 
 
+def _year_rows(data: Dataset, indicator_id: str, year: int) -> pd.DataFrame:
+    """One indicator's rows for one year, indexed by park_id."""
+    v = data.values
+    return v[(v["indicator_id"] == indicator_id) & (v["year"] == year)].set_index("park_id")
+
+
 def year_values(data: Dataset, indicator_id: str, year: int) -> pd.Series:
     """Value per park (NaN where missing), indexed by every park_id."""
-    v = data.values
-    rows = v[(v["indicator_id"] == indicator_id) & (v["year"] == year)].set_index("park_id")["value"]
-    return rows.reindex(data.parks["park_id"]).astype(float)
+    return _year_rows(data, indicator_id, year)["value"].reindex(data.parks["park_id"]).astype(float)
 
 
 def year_provenance(data: Dataset, indicator_id: str, year: int) -> pd.Series:
     """Provenance of each park's value (reported / estimated / illustrative; '' where missing), by every park_id."""
-    v = data.values
-    rows = v[(v["indicator_id"] == indicator_id) & (v["year"] == year)].set_index("park_id")["provenance"]
-    return rows.reindex(data.parks["park_id"]).fillna("").astype(str)
+    return _year_rows(data, indicator_id, year)["provenance"].reindex(data.parks["park_id"]).fillna("").astype(str)
 
 
 def provenance_of(
