@@ -40,10 +40,10 @@ from eipmap.releases.accounts import Account, LoginError, Role, add_user, sign_i
 from eipmap.releases.store import Store  # noqa: E402
 from eipmap.releases.update import publish_upload  # noqa: E402
 from eipmap.releases.upload import read_upload  # noqa: E402
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, MAP_IFRAME, MAP_READY_JS, SERVERS, streamlit_server  # noqa: E402
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, MAIN_MAP_READY_JS, SERVERS, streamlit_server  # noqa: E402
 
 DATA = ROOT / "data"
-CLICK_JS = """(id) => { for (const l of Object.values(window.map._layers)) {
+CLICK_JS = """(id) => { for (const l of Object.values(window.eipMap._layers)) {
   const p = l.feature && l.feature.properties;
   if (p && p.kind === 'park' && p.park_id === id) { l.fire('click', {latlng: l.getLatLng()}, true); return true; } }
   return false; }"""
@@ -51,16 +51,9 @@ ERROR_BOX = "[data-testid='stException']"
 
 
 async def _map(page: Page) -> Frame:
-    """The Leaflet frame once its parks are drawn (the iframe may be replaced by a rerun: take the current one)."""
-    for _ in range(30):
-        handle = await page.wait_for_selector(MAP_IFRAME, state="attached", timeout=240_000)
-        frame = await handle.content_frame() if handle else None
-        if frame is None:
-            continue
-        with contextlib.suppress(Exception):
-            await frame.wait_for_function(MAP_READY_JS, timeout=10_000)
-            return frame
-    raise TimeoutError("the map never became ready")
+    """The page once its map's parks are drawn (the map page's map is our component, in the page itself)."""
+    await page.main_frame.wait_for_function(MAIN_MAP_READY_JS, timeout=240_000)
+    return page.main_frame
 
 
 async def _open(browser: Browser, url: str) -> Page:

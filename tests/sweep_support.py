@@ -15,7 +15,7 @@ from eipmap.domain.dataset import Dataset
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
 from eipmap.ui import layout, state
-from tests.apptest_support import map_args
+from tests.apptest_support import click_park_map
 
 TIMEOUT = 120
 PAGES = [path for path, *_ in layout.PAGES]  # every screen of the navigation
@@ -62,12 +62,7 @@ class Clicker:
     def click(self, park_id: str) -> None:
         """What the browser component sends back when a park is clicked (the counter makes each click new)."""
         self.clicks += 1
-        key = str(map_args(self.at)["key"])
-        self.at.session_state[key] = {
-            "last_active_drawing": {"type": "Feature", "properties": {"park_id": park_id, "kind": "park"}},
-            "last_object_clicked_count": self.clicks,
-        }
-        self.at.run()
+        click_park_map(self.at, park_id)
 
     def find(self, data: Dataset, park_id: str, lang: str) -> None:
         """Type the park's name in the finder, then pick the park among the matches."""

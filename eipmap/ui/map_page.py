@@ -1,11 +1,9 @@
 """The map screen: sidebar choices → overlay → map + legend + detail panel.
 
-Click handling: the map returns only ``last_active_drawing`` (the clicked
-feature, with its ``park_id``) and ``last_object_clicked_count``, so panning and
-zooming never rerun the script, and clicking the same park again still counts.
-The click is read from the component's state at the top of the run, before anything
-is drawn, so one click is one run. The base map and each view's layers are rendered
-once (``eipmap.ui.map_component``).
+Click handling: the map is our own component (``eipmap.ui.park_map``); it sends a park's id the
+moment it is clicked, as a trigger value, so panning and zooming never rerun the script and
+clicking the same park again still counts. The trigger's callback selects the park before the
+run draws anything, so one click is one run.
 """
 
 from __future__ import annotations
@@ -27,15 +25,14 @@ from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
-from eipmap.ui.map_component import base_map, park_layers, show_map
-from eipmap.ui.opportunity_panel import candidate_layers, render_opportunities
+from eipmap.ui.opportunity_panel import render_opportunities, shown_candidates
+from eipmap.ui.park_map import show_park_map
 from eipmap.ui.park_panel import render_facts, render_lifecycle, render_links, render_park_header, render_trend
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
 from eipmap.ui.whatif_panel import WHATIF_KEY, render_whatif
 from eipmap.ui.widgets import OverlayChoice, overlay_picker, park_finder, tiles_picker
 
-RETURNED = ["last_active_drawing", "last_object_clicked_count"]
 MAP_HEIGHT = 640
 NO_DATA_BORDER = "border:1.5px dashed #6b6b6b"
 
@@ -46,27 +43,9 @@ def _select(park_id: str | None, view: MapView | None = None) -> None:
         st.session_state[state.MAP_VIEW] = view
 
 
-def _clicked_park(result: dict[str, object] | None) -> str | None:
-    """The park_id of the clicked feature, or None when the click was not on a park."""
-    drawing = (result or {}).get("last_active_drawing")
-    props = drawing.get("properties") if isinstance(drawing, dict) else None
-    if isinstance(props, dict) and props.get("kind") == "park":
-        return str(props["park_id"])
-    return None
-
-
-def _handle_map_value(result: dict[str, object] | None) -> None:
-    """Select the park of a not-yet-handled click.
-
-    Called with the component's state before the run draws anything: the click counter in
-    the value makes even a repeated click on the same park a new value.
-    """
-    if result is None or result == st.session_state.get(state.HANDLED_MAP_VALUE):
-        return
-    st.session_state[state.HANDLED_MAP_VALUE] = dict(result)
-    park_id = _clicked_park(result)
-    if park_id is not None:
-        _select(park_id, _park_view_or_none(park_id))
+def _on_click(park_id: str) -> None:
+    """A park clicked on the map: selected; the map moves only if the park has firms to show."""
+    _select(park_id, _park_view_or_none(park_id))
 
 
 def _park_view(park_id: str) -> MapView:
@@ -166,12 +145,30 @@ def _province_changed(data: Dataset, province: str | None) -> None:
         st.session_state[state.MAP_VIEW] = province_view(data, province)
 
 
+def _map_and_legend(
+    overlay: Overlay, lang: str, tiles: str, view: MapView, selected: str | None, dimmed: frozenset[str]
+) -> None:
+    with section("map", lang):
+        show_park_map(
+            overlay,
+            lang,
+            key=state.MAP_KEY,
+            tiles=tiles,
+            view=view,
+            height=MAP_HEIGHT,
+            on_click=_on_click,
+            selected=selected,
+            dimmed=dimmed,
+            candidates=shown_candidates(selected or ""),
+        )
+    with section("legend", lang):
+        _legend(overlay, lang)
+
+
 def render(data: Dataset, lang: str) -> None:
     """Draw the whole map screen; each section fails alone (``eipmap.ui.sections``)."""
     choice, tiles, dimmed = _sidebar(data, lang)
     _province_changed(data, choice.province_code)
-    base = base_map(lang, tiles, state.MAP_KEY, RETURNED)
-    _handle_map_value(st.session_state.get(base.key))
     selected = st.session_state.get(state.SELECTED_PARK)
     overlay = overlay_of(release_key(), choice.indicator.indicator_id, choice.year, lang)
     with section("exports", lang):
@@ -186,16 +183,7 @@ def render(data: Dataset, lang: str) -> None:
     view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        with section("map", lang):
-            show_map(
-                base,
-                [*park_layers(data, overlay, lang, selected, dimmed), *candidate_layers(selected or "", lang)],
-                height=MAP_HEIGHT,
-                center=view.center,
-                zoom=view.zoom,
-            )
-        with section("legend", lang):
-            _legend(overlay, lang)
+        _map_and_legend(overlay, lang, tiles, view, selected, dimmed)
     with panel_col:
         if selected:
             with section("panel_header", lang):

@@ -12,9 +12,7 @@ from eipmap.display.opportunity_view import opportunity_table
 from eipmap.domain.dataset import Dataset
 from eipmap.i18n import fmt_number, t
 from eipmap.releases.template import build_template
-from eipmap.render.maps.layers import build_candidate_layer
 from eipmap.ui import cache
-from eipmap.ui.map_component import Layer
 from eipmap.ui.tables import XLSX_MIME, show_table
 
 OPEN_KEY = "opportunities-open"
@@ -32,15 +30,13 @@ def _distance(lang: str) -> float:
     return float(chosen or 0)
 
 
-def candidate_layers(park_id: str, lang: str) -> list[Layer]:
-    """The candidates as a map layer while the finder is open (its distance as chosen), else nothing."""
+def shown_candidates(park_id: str) -> pd.DataFrame | None:
+    """The candidates drawn on the map while the finder is open (its distance as chosen), else None."""
     if not park_id or not st.session_state.get(OPEN_KEY):
-        return []
+        return None
     km = float(st.session_state.get(DISTANCE_KEY) or 0)
     found = cache.opportunities_of(cache.release_key(), park_id, km)
-    if found.empty:
-        return []
-    return [(("candidates", lang, park_id, km), lambda: build_candidate_layer(found, lang))]
+    return None if found.empty else found
 
 
 def render_opportunities(data: Dataset, park_id: str, lang: str) -> None:

@@ -30,7 +30,6 @@ ACCOUNT = "_account"  # the signed-in account (eipmap.releases.accounts.Account)
 LAST_SEEN = "_last_seen"  # when the signed-in session was last active
 UPLOAD = "_upload"  # the checked upload waiting to be published
 CURRENT_PAGE = "_current_page"  # url path of the page being drawn ("" for the map)
-HANDLED_MAP_VALUE = "handled_map_value"
 
 
 def widget_key(name: str, lang: str) -> str:

@@ -114,30 +114,57 @@ def streamlit_server(
             proc.kill()
 
 
-MAP_READY_JS = "() => window.map && document.querySelectorAll('path.leaflet-interactive').length > 0"
+MAP_READY_JS = "() => (window.eipMap || window.map) && document.querySelectorAll('path.leaflet-interactive').length > 0"
+# the main map is our own component in the page itself (eipmap/ui/park_map.js); the other maps are folium iframes
+MAIN_MAP_READY_JS = """() => { const m = window.eipMap; if (!m) return false; const el = m.getContainer();
+  return el.isConnected && el.dataset.ready === '1' && el.querySelectorAll('path.leaflet-interactive').length > 0; }"""
+
+
+def _main_map(page: Page) -> Frame | None:
+    try:
+        return page.main_frame if page.main_frame.evaluate(MAIN_MAP_READY_JS) else None
+    except PlaywrightError:  # the page is navigating
+        return None
 
 
 def map_frame(page: Page, timeout_s: float = 60.0) -> Frame:
-    """The Leaflet iframe, once its map and park layer exist.
+    """The frame holding the page's Leaflet map, once its map and park layer exist.
 
-    Streamlit may replace the iframe while it re-renders (e.g. after a language switch),
+    On the map page that is the page itself (our component); on the other pages it is streamlit-folium's
+    iframe. Streamlit may replace the iframe while it re-renders (e.g. after a language switch),
     so a frame that detaches while we wait is dropped and the current one is taken.
     """
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        handle = page.wait_for_selector(MAP_IFRAME, state="attached", timeout=timeout_s * 1000)
+        main = _main_map(page)
+        if main is not None:
+            return main
+        handle = page.query_selector(MAP_IFRAME)
         frame = handle.content_frame() if handle is not None else None
         if frame is None:
+            page.wait_for_timeout(100)  # polling interval of a bounded readiness check
             continue
         try:
-            frame.wait_for_function(MAP_READY_JS, timeout=5_000, polling="raf")
+            frame.wait_for_function(MAP_READY_JS, timeout=2_000, polling="raf")
         except PlaywrightError:
             continue
         return frame
-    raise TimeoutError("the map iframe never became ready")
+    raise TimeoutError("the map never became ready")
 
 
-PARKS_JS = """() => { const out = {}; for (const k in window.map._layers) { const l = window.map._layers[k];
+def map_offset(page: Page, frame: Frame) -> tuple[float, float]:
+    """Where the frame's (0, 0) is on the page: the iframe's corner, or nothing for the page itself."""
+    if frame == page.main_frame:
+        return 0.0, 0.0
+    box = page.locator(MAP_IFRAME).bounding_box()
+    assert box is not None
+    return box["x"], box["y"]
+
+
+# a tooltip's text: our component's tooltips are elements, folium's are HTML strings
+TIP_TEXT_JS = "((c) => (c && c.textContent !== undefined ? c.textContent : String(c)))"
+PARKS_JS = """() => { const out = {}; const m = window.eipMap || window.map;
+  for (const k in m._layers) { const l = m._layers[k];
   if (l.feature && l.feature.properties && l.feature.properties.kind === 'park') {
     out[l.feature.properties.park_id] = {lat: l.getLatLng().lat, lng: l.getLatLng().lng, fill: l.options.fillColor}; } }
   return out; }"""
@@ -160,18 +187,17 @@ def aim_at_park(page: Page, park_id: str, zoom: int = 14, attempts: int = 4) -> 
         try:
             where = drawn_parks(frame)[park_id]
             frame.evaluate(
-                "([lat, lng, z]) => window.map.setView([lat, lng], z, {animate: false})",
+                "([lat, lng, z]) => (window.eipMap || window.map).setView([lat, lng], z, {animate: false})",
                 [where["lat"], where["lng"], zoom],
             )
             point = frame.evaluate(
-                """([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);
-                   const r = window.map.getContainer().getBoundingClientRect();
+                """([lat, lng]) => { const p = (window.eipMap || window.map).latLngToContainerPoint([lat, lng]);
+                   const r = (window.eipMap || window.map).getContainer().getBoundingClientRect();
                    return [p.x + r.left, p.y + r.top]; }""",
                 [where["lat"], where["lng"]],
             )
-            box = page.locator(MAP_IFRAME).bounding_box()
-            assert box is not None
-            x, y = box["x"] + point[0], box["y"] + point[1]
+            left, top = map_offset(page, frame)
+            x, y = left + point[0], top + point[1]
             page.mouse.move(x - 60, y - 60)
             page.mouse.move(x, y, steps=4)
             frame.wait_for_selector(".leaflet-tooltip", timeout=5_000)

@@ -15,10 +15,11 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from eipmap.config import REPO_DIR
-from eipmap.render.maps.layers import DIMMED_FILL
+from eipmap.render.maps.features import DIMMED_FILL
 from tests.browser import (
     ARTIFACTS,
     PARKS_JS,
+    TIP_TEXT_JS,
     Offline,
     click_park,
     drawn_parks,
@@ -67,7 +68,7 @@ def test_click_hoa_khanh_shows_trend_and_links(browser: Browser, app_url: str) -
     page.locator("[data-testid='stPlotlyChart']").first.wait_for(state="visible")
     frame = map_frame(page)
     frame.wait_for_function(
-        "() => Object.values(window.map._layers)"
+        "() => Object.values((window.eipMap || window.map)._layers)"
         ".filter(l => l.feature && l.feature.properties.kind === 'firm').length === 6",
         polling="raf",
         timeout=20_000,
@@ -145,8 +146,11 @@ def test_panning_and_zooming_do_not_rerun_the_script(browser: Browser, app_url: 
     frame = map_frame(page)
     wait_for_text(page, "Chú giải")
     settled = len(sent)
-    frame.evaluate("() => { window.map.panBy([250, 120], {animate: false}); window.map.setZoom(8, {animate: false}); }")
-    frame.evaluate("() => window.map.panBy([-100, 60], {animate: false})")
+    frame.evaluate(
+        "() => { const m = window.eipMap || window.map; m.panBy([250, 120], {animate: false}); "
+        "m.setZoom(8, {animate: false}); }"
+    )
+    frame.evaluate("() => (window.eipMap || window.map).panBy([-100, 60], {animate: false})")
     # Observation window for a negative assertion: the component debounces updates by 250 ms.
     page.wait_for_timeout(1500)
     assert len(sent) == settled, "a pan or zoom sent a message to the server (a rerun)"
@@ -189,8 +193,8 @@ def test_html_in_data_is_shown_as_text_and_never_runs(browser: Browser, hostile_
     page.locator("text.node-label", has_text=f"Nhà máy {XSS}").first.wait_for(state="attached")
     frame = map_frame(page)
     frame.wait_for_function(  # the selected park's links, whose tooltip holds the template-literal payload
-        "() => Object.values(window.map._layers).some(l => l.getTooltip && l.getTooltip() && "
-        "String(l.getTooltip().getContent()).includes('alert(2)'))",
+        "() => Object.values((window.eipMap || window.map)._layers).some(l => l.getTooltip && l.getTooltip() && "
+        "TIP(l.getTooltip().getContent()).includes('alert(2)'))".replace("TIP", TIP_TEXT_JS),
         polling="raf",
         timeout=20_000,
     )
@@ -219,7 +223,7 @@ def test_gap_question_in_three_clicks_then_download(browser: Browser, app_url: s
     wait_for_text(page, f"{len(expected)} KCN khớp bộ lọc")
     frame = map_frame(page)
     frame.wait_for_function(
-        "([n, dimmed]) => Object.values(window.map._layers).filter(l => l.feature"
+        "([n, dimmed]) => Object.values((window.eipMap || window.map)._layers).filter(l => l.feature"
         " && l.feature.properties.kind === 'park' && l.options.fillColor !== dimmed).length === n",
         arg=[len(expected), DIMMED_FILL],
         polling="raf",

@@ -92,8 +92,9 @@ INJECTED_JS = """() => {
   return bad;
 }"""
 SHOW_TOOLTIPS_JS = """() => {
-  // the app's map is window.map; a saved map names it map_<hash>
-  const map = window.map || Object.entries(window).find(([k, v]) => k.startsWith('map_') && v && v._layers)?.[1];
+  // the map page's map is window.eipMap, the other pages' window.map; a saved map names it map_<hash>
+  const map = window.eipMap || window.map
+    || Object.entries(window).find(([k, v]) => k.startsWith('map_') && v && v._layers)?.[1];
   if (!map) return 0;
   let shown = 0;
   for (const layer of Object.values(map._layers)) {

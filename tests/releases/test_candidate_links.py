@@ -62,7 +62,7 @@ def test_the_map_shows_a_published_candidate_as_a_potential_link(store: Store, m
     from eipmap.analysis.symbiosis import GROUP_DASH
     from eipmap.domain.models import LinkGroup
     from eipmap.releases.store import DATABASE_URL_ENV
-    from tests.apptest_support import map_args
+    from tests.apptest_support import park_map_data
     from tests.sweep_support import Clicker, session
 
     data = load_dataset(DATA)
@@ -73,9 +73,10 @@ def test_the_map_shows_a_published_candidate_as_a_potential_link(store: Store, m
     at = session(None, "vi")
     Clicker(at).click(PARK)
     assert not at.exception
-    drawn = str(map_args(at)["feature_group"])
+    drawn = park_map_data(at)["selection"]["links"]  # type: ignore[index]
     (description,) = rows["description_vi"]
-    assert description in drawn and f'"dashArray": "{GROUP_DASH[LinkGroup.POTENTIAL]}"' in drawn
+    (link,) = [d for d in drawn if [description, ""] in d["tip"]]
+    assert link["dash"] == GROUP_DASH[LinkGroup.POTENTIAL]
     (links,) = [
         d.value for d in at.dataframe if "Mã" in d.value.columns and rows["link_id"].iloc[0] in set(d.value["Mã"])
     ]

@@ -15,13 +15,8 @@ from eipmap.display.overlay import NO_DATA_COLOUR, build_overlay
 from eipmap.domain.dataset import Dataset
 from eipmap.render.maps.assets import LOCAL_ASSETS, UnservedAssetError, localize_assets
 from eipmap.render.maps.base import build_base_map
-from eipmap.render.maps.layers import (
-    SELECTED_COLOUR,
-    build_links_layer,
-    build_park_layer,
-    build_selection_layer,
-    park_radius,
-)
+from eipmap.render.maps.features import SELECTED_COLOUR, park_radius
+from eipmap.render.maps.layers import build_links_layer, build_park_layer, build_selection_layer
 from eipmap.render.maps.view import province_view
 
 XSS = "<img src=x onerror=alert(1)>"
@@ -205,7 +200,8 @@ def test_selection_layer_rings_the_park_and_a_click_on_the_ring_is_the_park(data
 def test_candidate_lines_escape_what_an_editor_typed_and_never_look_like_links(dataset: Dataset) -> None:
     from eipmap.analysis.opportunities import candidates
     from eipmap.analysis.symbiosis import RESOURCE_COLOURS
-    from eipmap.render.maps.layers import CANDIDATE_COLOUR, build_candidate_layer
+    from eipmap.render.maps.features import CANDIDATE_COLOUR
+    from eipmap.render.maps.layers import build_candidate_layer
 
     found = candidates(dataset, "hoa-khanh").head(1).copy()
     found["from_name_vi"] = "<img src=x onerror=alert(1)>"

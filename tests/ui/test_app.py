@@ -14,24 +14,20 @@ from streamlit.testing.v1 import AppTest
 from eipmap.config import DATA_DIR_ENV, REPO_DIR
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.ingest.disk_cache import CACHE_DIR_ENV
+from eipmap.ingest.loading import load_dataset
 from eipmap.releases.store import DATABASE_URL_ENV
-from eipmap.render.maps.layers import DIMMED_FILL
+from eipmap.render.maps.features import DIMMED_FILL
 from eipmap.ui import layout, state
 from eipmap.ui.park_panel import OTHER_INDICATORS_KEY
-from tests.apptest_support import map_args
+from tests.apptest_support import click_park_map, park_map_data, park_map_layer
 
 APP = str(REPO_DIR / "app.py")
 TIMEOUT = 90
 
 
-def click(at: AppTest, park_id: str, count: int = 1) -> None:
+def click(at: AppTest, park_id: str) -> None:
     """What the browser component sends back when a park is clicked."""
-    key = str(map_args(at)["key"])
-    at.session_state[key] = {
-        "last_active_drawing": {"type": "Feature", "properties": {"park_id": park_id, "kind": "park"}},
-        "last_object_clicked_count": count,
-    }
-    at.run()
+    click_park_map(at, park_id)
 
 
 def texts(at: AppTest) -> str:
@@ -54,12 +50,14 @@ def test_map_page_renders_in_vietnamese(app: AppTest) -> None:
     assert "Bấm vào một khu công nghiệp" in texts(app)
 
 
-def test_map_component_is_configured_to_not_rerun_on_pan(app: AppTest) -> None:
-    args = map_args(app)
-    assert args["returned_objects"] == ["last_active_drawing", "last_object_clicked_count"]
-    assert args["js_links"] == ["/app/static/vendor/leaflet/leaflet.js"]
-    assert args["css_links"] == ["/app/static/vendor/leaflet/leaflet.css"]
-    assert "park_id" in str(args["feature_group"])
+def test_the_map_gets_its_big_layers_by_content_hashed_url(app: AppTest) -> None:
+    data = park_map_data(app)
+    assert data["static_url"] == "/app/static/vendor"  # Leaflet from the app itself
+    for name in ("base", "parks"):
+        assert str(data[name]["url"]).startswith("/app/static/gen/")  # fetched once, cached by the browser
+    parks = park_map_layer(app, "parks")
+    assert {p["id"] for p in parks} == set(load_dataset().parks.dropna(subset=["lat", "lon"])["park_id"])
+    assert data["selection"] is None and data["dimmed"] == []
 
 
 def test_click_on_a_park_opens_its_panel(app: AppTest) -> None:
@@ -69,7 +67,10 @@ def test_click_on_a_park_opens_its_panel(app: AppTest) -> None:
     body = texts(app)
     assert "Đang vận hành: 1 · Tiềm năng: 2 · Không còn khả thi/đã dừng: 3" in body
     assert any("KCN Hòa Khánh" in s.value for s in app.subheader)
-    assert "tn-wwtp" not in str(map_args(app)["feature_group"])  # only the selected park's firms are drawn
+    selection = park_map_data(app)["selection"]
+    assert selection["park"] == "hoa-khanh" and selection["ring"] is not None
+    assert "tn-wwtp" not in str(selection)  # only the selected park's firms are drawn
+    assert len(selection["links"]) == 6 and selection["firms"]
 
 
 def test_other_indicators_are_drawn_only_when_opened(app: AppTest) -> None:
@@ -85,32 +86,35 @@ def test_other_indicators_are_drawn_only_when_opened(app: AppTest) -> None:
 
 
 def test_click_another_park_then_clear_then_same_again(app: AppTest) -> None:
-    click(app, "hoa-khanh", 1)
-    click(app, "amata-bien-hoa", 2)
+    click(app, "hoa-khanh")
+    click(app, "amata-bien-hoa")
     assert any("Amata" in s.value for s in app.subheader)
     app.button(key="clear-selection").click().run()
     assert app.session_state[state.SELECTED_PARK] is None
-    click(app, "amata-bien-hoa", 3)
+    click(app, "amata-bien-hoa")
     assert app.session_state[state.SELECTED_PARK] == "amata-bien-hoa"
 
 
 def test_changing_the_indicator_recolours_the_parks(app: AppTest) -> None:
-    before = str(map_args(app)["feature_group"])
+    before = park_map_data(app)["parks"]
+    colours = {p["id"]: p["style"]["fillColor"] for p in park_map_layer(app, "parks")}
     app.selectbox(key=state.widget_key(state.CATEGORY, "vi")).select_index(
         4
     ).run()  # another category → another indicator
-    after = str(map_args(app)["feature_group"])
     assert not app.exception
-    assert before != after
-    assert map_args(app)["key"] is not None
+    assert park_map_data(app)["parks"] != before  # another file: the browser fetches the new colours once
+    assert park_map_data(app)["base"] is not None
+    assert colours != {p["id"]: p["style"]["fillColor"] for p in park_map_layer(app, "parks")}
 
 
 def test_base_map_identity_survives_selection_and_indicator_changes(app: AppTest) -> None:
-    """Same component key → the map is not remounted and keeps the user's view."""
-    key = map_args(app)["key"]
+    """Same component id and base layer → the map is not remounted and keeps the user's view."""
+    from tests.apptest_support import park_map
+
+    key, base = park_map(app).proto.id, park_map_data(app)["base"]  # type: ignore[attr-defined]
     click(app, "tra-noc-1")
     app.select_slider(key=state.widget_key(state.YEAR, "vi")).set_value(2021).run()
-    assert map_args(app)["key"] == key
+    assert park_map(app).proto.id == key and park_map_data(app)["base"] == base  # type: ignore[attr-defined]
 
 
 def test_english_switch_keeps_the_view(app: AppTest) -> None:
@@ -213,9 +217,12 @@ def test_gap_page_answers_the_headline_question(app: AppTest) -> None:
 def test_map_page_filter_greys_other_parks(app: AppTest) -> None:
     pills = app.get("button_group")[0]
     pills.set_value(["48"]).run()
-    feature_group = str(map_args(app)["feature_group"])
-    assert f'"fillColor": "{DIMMED_FILL}"' in feature_group  # parks outside Đà Nẵng greyed
-    assert feature_group.count('"fillColor": "') > feature_group.count(f'"fillColor": "{DIMMED_FILL}"')
+    data = park_map_data(app)
+    assert data["dim_style"]["fillColor"] == DIMMED_FILL
+    parks = load_dataset().parks.set_index("park_id")
+    dimmed = set(data["dimmed"])
+    assert dimmed and all(parks.at[p, "province_code"] != "48" for p in dimmed)  # parks outside Đà Nẵng greyed
+    assert set(parks.index) - dimmed
 
 
 def test_readiness_card_for_a_demonstration_park(app: AppTest) -> None:
@@ -442,19 +449,20 @@ def test_a_damaged_release_store_is_a_message_not_a_traceback(
 
 
 def test_candidates_are_drawn_only_while_the_finder_is_open(app: AppTest) -> None:
-    from eipmap.render.maps.layers import CANDIDATE_COLOUR, CANDIDATE_DASH
+    from eipmap.render.maps.features import CANDIDATE_COLOUR, CANDIDATE_DASH
     from eipmap.ui.opportunity_panel import OPEN_KEY
 
     click(app, "hoa-khanh")
-    assert CANDIDATE_COLOUR not in str(map_args(app)["feature_group"])
+    assert park_map_data(app)["candidates"] is None
     app.session_state[OPEN_KEY] = True  # what opening the expander sends
     app.run()
     assert not app.exception
-    drawn = str(map_args(app)["feature_group"])
-    assert drawn.count(f'"dashArray": "{CANDIDATE_DASH}"') == 4  # Hòa Khánh's four candidates, one dotted line each
-    assert "Đề xuất, chưa phải liên kết #1" in drawn
+    data = park_map_data(app)
+    assert len(data["candidates"]) == 4  # Hòa Khánh's four candidates, one dash-dot line each
+    assert data["candidate_style"] == {"colour": CANDIDATE_COLOUR, "dash": CANDIDATE_DASH}
+    assert "Đề xuất, chưa phải liên kết #1" in str(data["candidates"])
     app.button(key="clear-selection").click().run()  # the finder stays open, no park: nothing drawn, no error
-    assert not app.exception and CANDIDATE_COLOUR not in str(map_args(app)["feature_group"])
+    assert not app.exception and park_map_data(app)["candidates"] is None
 
 
 def test_the_lifecycle_is_drawn_when_opened_and_in_the_presentation(app: AppTest) -> None:

@@ -13,7 +13,8 @@ from eipmap.domain.dataset import Dataset
 from eipmap.render.maps.base import build_base_map
 from eipmap.render.maps.layers import build_links_layer, build_park_layer
 from eipmap.ui.map_component import component_args, group_script, render_base
-from eipmap.ui.map_page import RETURNED
+
+RETURNED = ["last_active_drawing", "last_object_clicked_count"]  # a map that reports clicks
 
 
 def _layers(data: Dataset, lang: str, selected: str | None) -> list[Any]:

@@ -22,6 +22,16 @@ from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES
 from eipmap.render.maps import jinja_cache  # noqa: F401  (imported for its effect: compiled templates are shared)
 from eipmap.render.maps.assets import STATIC_URL, localize_assets
+from eipmap.render.maps.features import (
+    BACKGROUND_DECIMALS,
+    BACKGROUND_STYLE,
+    FORMER_STYLE,
+    LABEL_OFFSET_DEG,
+    LAND_STYLE,
+    OUTLINE_DECIMALS,
+    PILOT_STYLE,
+    SEA_COLOUR,
+)
 from eipmap.render.maps.view import NATIONAL_VIEW, label_point
 
 TILES = {
@@ -32,12 +42,6 @@ TILES = {
     "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"),
 }
 DEFAULT_TILES = "carto-light"
-SEA_COLOUR = "#dbe7f0"
-LAND_COLOUR = "#f4f1ea"
-PILOT_OUTLINE = "#1f3b73"
-LABEL_OFFSET_DEG = 0.12
-OUTLINE_DECIMALS = 4  # ~11 m: finer than the generalised boundaries themselves
-BACKGROUND_DECIMALS = 3  # neighbouring countries, never looked at closely
 
 
 def _features(frame: gpd.GeoDataFrame, decimals: int) -> dict[str, object]:
@@ -73,19 +77,17 @@ def _add_background(fmap: folium.Map, data: Dataset) -> None:
     With tiles reachable they hide it; offline (or with tiles 'none') it is the map.
     """
     folium.map.CustomPane("background", z_index=150).add_to(fmap)
-    style = {"fillColor": "#e6e3dc", "color": "#b8b2a6", "weight": 0.6, "fillOpacity": 1}
-    _static_layer(fmap, _features(data.background, BACKGROUND_DECIMALS), style, "background", pane="background")
-    land = {"fillColor": LAND_COLOUR, "color": "#c9c3b6", "weight": 0.6, "fillOpacity": 1}
-    _static_layer(fmap, _features(data.provinces, OUTLINE_DECIMALS), land, "provinces-all", pane="background")
+    background = _features(data.background, BACKGROUND_DECIMALS)
+    _static_layer(fmap, background, BACKGROUND_STYLE, "background", pane="background")
+    land = _features(data.provinces, OUTLINE_DECIMALS)
+    _static_layer(fmap, land, LAND_STYLE, "provinces-all", pane="background")
 
 
 def _add_pilot_outlines(fmap: folium.Map, data: Dataset, lang: str) -> None:
     """The five pilot provinces outlined bold, former provinces dashed, with name labels."""
     pilot = data.provinces[data.provinces["province_code"].isin(PILOT_PROVINCE_CODES)]
-    outline = {"fill": False, "color": PILOT_OUTLINE, "weight": 2.2}
-    _static_layer(fmap, _features(pilot, OUTLINE_DECIMALS), outline, "pilot-provinces")
-    former = {"fill": False, "color": PILOT_OUTLINE, "weight": 0.8, "dashArray": "4 4", "opacity": 0.6}
-    _static_layer(fmap, _features(data.former_provinces, OUTLINE_DECIMALS), former, "former-provinces")
+    _static_layer(fmap, _features(pilot, OUTLINE_DECIMALS), PILOT_STYLE, "pilot-provinces")
+    _static_layer(fmap, _features(data.former_provinces, OUTLINE_DECIMALS), FORMER_STYLE, "former-provinces")
     for rec in pilot.to_dict("records"):
         _label(rec[f"name_{lang}"], label_point(rec["geometry"], LABEL_OFFSET_DEG), "eip-province").add_to(fmap)
 

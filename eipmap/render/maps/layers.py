@@ -7,7 +7,6 @@ small selection layer.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any
 
@@ -15,14 +14,19 @@ import folium
 import pandas as pd
 
 from eipmap.analysis.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, park_links
-from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
+from eipmap.display.overlay import Overlay
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import LinkGroup, Resource
 from eipmap.domain.textnorm import html_text
 from eipmap.i18n import fmt_number, t
+from eipmap.render.maps.features import (
+    CANDIDATE_COLOUR,
+    CANDIDATE_DASH,
+    SELECTED_COLOUR,
+    park_radius,
+    park_style,
+)
 
-SELECTED_COLOUR = "#00bcd4"
-DIMMED_FILL = "#cfcfcf"  # parks a filter leaves out
 ROUND = 5
 
 
@@ -72,15 +76,6 @@ def add_points(
     return group
 
 
-def park_radius(area_ha: float, is_demonstration: bool) -> float:
-    """Marker radius in pixels: grows with the square root of the area; demonstration parks larger.
-
-    Rounded to half a pixel, so parks share styles (folium writes one style case per distinct style).
-    """
-    base = 5.0 if math.isnan(area_ha) else min(11.0, 4.0 + math.sqrt(area_ha) / 6.0)
-    return round(2 * (base + (2.5 if is_demonstration else 0.0))) / 2
-
-
 def _park_tooltip(rec: dict[Any, Any], overlay: Overlay, lang: str) -> str:
     """Tooltip HTML; every data-derived piece is escaped."""
     ind = overlay.indicator
@@ -116,7 +111,7 @@ def build_park_layer(
     frame["is_dimmed"] = frame["park_id"].isin(dimmed)
     # demonstration parks drawn last, so they are on top
     frame = frame.sort_values(["is_demonstration", "is_selected"])
-    styles = {rec["park_id"]: _park_style(rec) for rec in frame.to_dict("records")}
+    styles = {rec["park_id"]: park_style(rec) for rec in frame.to_dict("records")}
     group = folium.FeatureGroup(name="parks", control=False)
     # the browser needs no more than id, kind and tooltip; styles are written out
     return add_points(
@@ -127,27 +122,6 @@ def build_park_layer(
         name="park-points",
         radius=7,
     )
-
-
-def _park_style(p: dict[Any, Any]) -> dict[str, object]:
-    """Leaflet path style for one park (a row of the park layer's table)."""
-    no_data = p["colour"] == NO_DATA_COLOUR
-    style: dict[str, object] = {
-        "radius": p["radius"],
-        "fill": True,
-        "fillColor": p["colour"],
-        "fillOpacity": 0.92,
-        "opacity": 1,
-        "color": "#111111" if p["is_demonstration"] else "#4d4d4d",
-        "weight": 3 if p["is_demonstration"] else 1.2,
-    }
-    if no_data:
-        style.update({"color": "#6b6b6b", "dashArray": "3 3", "fillOpacity": 0.85})
-    if p["is_dimmed"]:
-        style.update({"fillColor": DIMMED_FILL, "color": "#a0a0a0", "fillOpacity": 0.5, "opacity": 0.6})
-    if p["is_selected"]:
-        style.update({"color": SELECTED_COLOUR, "weight": 5})
-    return style
 
 
 def _link_tooltip(rec: dict[Any, Any], lang: str) -> str:
@@ -212,10 +186,6 @@ def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.Fea
         "fill": False,
     }
     return add_points(group, park, ["park_id", "kind"], lambda _f: ring, name="selected-park", radius=radius)
-
-
-CANDIDATE_COLOUR = "#c2185b"  # outside the resource palette: a candidate never looks like a recorded link
-CANDIDATE_DASH = "9 4 1 4"  # dash-dot: links are solid, dashed (8 6) or dotted (2 6)
 
 
 def build_candidate_layer(found: pd.DataFrame, lang: str) -> folium.FeatureGroup:

@@ -18,8 +18,8 @@ from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES
 from eipmap.i18n import t
-from eipmap.render.maps.base import LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR, archipelago_frame
-from eipmap.render.maps.layers import park_radius
+from eipmap.render.maps.base import archipelago_frame
+from eipmap.render.maps.features import LAND_COLOUR, PILOT_OUTLINE, SEA_COLOUR, park_radius
 from eipmap.render.maps.view import label_point
 
 EXTENT = (101.8, 117.5, 8.0, 23.6)  # lon min, lon max, lat min, lat max
