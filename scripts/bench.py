@@ -176,16 +176,25 @@ def _aim_marker(page: Page, lat: float, lon: float) -> tuple[float, float]:
     return box["x"] + point[0], box["y"] + point[1] - 20
 
 
-def _wait_header(page: Page, header: str) -> None:
-    """The clicked park's name as the panel's heading (the naive app: its 'Selected:' line)."""
-    page.locator("[data-testid='stMain']").get_by_text(header, exact=False).first.wait_for(
-        state="visible", timeout=120_000
-    )
+def _wait_header(page: Page, header: str, naive: bool) -> None:
+    """The clicked park's name as the panel's heading, drawn by the server's run (the naive app: its 'Selected:' line).
+
+    A heading, not any text: the map's tooltip and card (in the page itself) show the name before the server answers.
+    """
+    found = page.get_by_text(header) if naive else page.get_by_role("heading", name=header)
+    found.first.wait_for(state="visible", timeout=120_000)
 
 
-def browser_side(browser: Browser, url: str, park_id: str, panel_text: str, naive: bool, runs: int) -> dict[str, float]:
+def _wait_card(page: Page, name: str) -> None:
+    """The map's card with the clicked park's name (drawn in the browser from the park layer, no server run)."""
+    page.locator(".eip-card", has_text=name).wait_for(state="visible", timeout=120_000)
+
+
+def browser_side(
+    browser: Browser, url: str, park_id: str, panel_text: str, naive: bool, runs: int
+) -> dict[str, float | None]:
     """Chromium timings (s) and messages per pan for one server."""
-    loads, headers, clicks, changes, pans = [], [], [], [], []
+    loads, cards, headers, clicks, changes, pans = [], [], [], [], [], []
     header = "Selected:" if naive else str(PARKS_CACHE[url].at[park_id, "name_vi"])
     for _ in range(runs):
         page = _page(browser, 1600, 1000)
@@ -210,7 +219,10 @@ def browser_side(browser: Browser, url: str, park_id: str, panel_text: str, naiv
             x, y, _tooltip = aim_at_park(page, park_id)
         start = time.perf_counter()  # from the click itself, not the aiming and hovering before it
         page.mouse.click(x, y)
-        _wait_header(page, header)
+        if not naive:
+            _wait_card(page, header)
+            cards.append(time.perf_counter() - start)
+        _wait_header(page, header, naive)
         headers.append(time.perf_counter() - start)
         _wait_chart(page, naive)
         clicks.append(time.perf_counter() - start)
@@ -228,6 +240,7 @@ def browser_side(browser: Browser, url: str, park_id: str, panel_text: str, naiv
         page.close()
     return {
         "load_s": statistics.median(loads),
+        "card_s": statistics.median(cards) if cards else None,  # the naive app has no card
         "header_s": statistics.median(headers),
         "click_s": statistics.median(clicks),
         "indicator_s": statistics.median(changes),
@@ -316,7 +329,7 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
                     measured |= _guarded(partial(cold_start, browser, url), ("cold_start_s",))
                     measured |= _guarded(
                         partial(browser_side, browser, url, park, panel, naive, max(1, runs // 3)),
-                        ("load_s", "header_s", "click_s", "indicator_s", "messages_per_pan"),
+                        ("load_s", "card_s", "header_s", "click_s", "indicator_s", "messages_per_pan"),
                     )
                     for sessions in (1, 10):
                         key = f"rss_{sessions}_mb"
@@ -342,6 +355,7 @@ ROWS = [
     ("map component per click on the wire, deflated (KB)", "per_click_wire_kb"),
     ("cold start: process start → map visible (s)", "cold_start_s"),
     ("page load → map visible, warm server (s)", "load_s"),
+    ("click → the map's card: name, value with provenance, link counts (s)", "card_s"),
     ("click → park's name as the panel's heading (s)", "header_s"),
     ("click → detail panel's trend chart drawn (s)", "click_s"),
     ("indicator change → recoloured (s)", "indicator_s"),
@@ -351,7 +365,9 @@ ROWS = [
 ]
 
 
-def _cell(value: float) -> str:
+def _cell(value: float | None) -> str:
+    if value is None:
+        return "–"
     return "failed" if value != value else f"{value:.2f}"
 
 
@@ -364,7 +380,7 @@ def table(results: dict[str, object]) -> str:
         cells = []
         for n in names:
             app, naive = results[n]["app"][key], results[n]["naive"][key]  # type: ignore[index]
-            ratio = "–" if not app or app != app or naive != naive else f"{naive / app:.1f}×"
+            ratio = "–" if not app or naive is None or app != app or naive != naive else f"{naive / app:.1f}×"
             cells += [_cell(app), _cell(naive), ratio]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines += ["", *floors_table(results, names)]

@@ -62,6 +62,12 @@ def count_links(own: pd.DataFrame) -> LinkCounts:
     return LinkCounts(operating, potential, ended, illustrative=illustrative, cooperation=cooperation)
 
 
+def link_counts_by_park(links: pd.DataFrame) -> dict[str, LinkCounts]:
+    """``count_links`` of every park that has links (a park without any is not a key)."""
+    grouped = links.assign(group=links["status"].map(lambda s: LINK_GROUP[LinkStatus(s)].value))
+    return {str(park_id): count_links(own) for park_id, own in grouped.groupby("park_id", sort=False)}
+
+
 def arc(start: tuple[float, float], end: tuple[float, float]) -> list[tuple[float, float]]:
     """A gently curved line (quadratic Bézier) from start to end, as (lat, lon) points.
 

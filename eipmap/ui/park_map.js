@@ -78,9 +78,41 @@ function drawBase(L, m, base) {
   }
 }
 
+// The card in the map's corner: the clicked park's name, province, this indicator's value with its provenance
+// and its links' counts, shown the moment it is clicked (from the park layer already in the page), kept while
+// the park stays selected. The panel beside the map follows with the server's run.
+function makeCard(L, m) {
+  const Card = L.Control.extend({
+    onAdd() {
+      const box = L.DomUtil.create("div", "eip-card");
+      box.setAttribute("role", "status");
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      box.hidden = true;
+      return box;
+    },
+  });
+  m.card = new Card({ position: "topright" }).addTo(m.map);
+}
+
+function showCard(m, park) {
+  const box = m.card.getContainer();
+  box.replaceChildren(tipElement([...park.tip, [park.links, ""]]));
+  box.dataset.park = park.id;
+  box.hidden = false;
+}
+
+function hideCard(m) {
+  const box = m.card.getContainer();
+  box.replaceChildren();
+  delete box.dataset.park;
+  box.hidden = true;
+}
+
 function drawParks(L, m, parks, send) {
   m.parks.clearLayers();
   m.parkLayers = new Map();
+  m.parkData = new Map(parks.map((p) => [p.id, p]));
   for (const park of parks) {
     const feature = { type: "Feature", properties: { park_id: park.id, kind: "park" } };
     const marker = L.circleMarker(park.at, park.style);
@@ -89,6 +121,7 @@ function drawParks(L, m, parks, send) {
     marker.bindTooltip(tipElement(park.tip));
     marker.on("click", () => {
       ring(L, m, park.at, park.style.radius + 3); // seen at once, before the server answers
+      showCard(m, park);
       send(park.id);
     });
     marker.addTo(m.parks);
@@ -159,6 +192,7 @@ function makeMap(L, root, data) {
     shown: {},
     selectedColour: data.selected_colour,
   };
+  makeCard(L, m);
   el.dataset.ready = "0";
   window.eipMap = map; // for the browser tests, as folium's maps are `window.map` in their frames
   return m;
@@ -175,6 +209,7 @@ function setTiles(L, m, tiles) {
 async function update(L, m, data, send) {
   const view = JSON.stringify(data.view);
   if (m.shown.view !== undefined && m.shown.view !== view) {
+    m.map.eachLayer((l) => l.closeTooltip && l.closeTooltip()); // the pointer no longer rests on what it named
     m.map.setView(data.view.center, data.view.zoom, { animate: false });
   }
   m.shown.view = view;
@@ -195,9 +230,13 @@ async function update(L, m, data, send) {
     m.shown.dimmed = dimmed;
   }
   const selection = JSON.stringify(data.selection);
-  if (m.shown.selection !== selection) {
+  if (m.shown.selection !== selection || m.shown.cardParks !== parks) {
     drawSelection(L, m, data.selection);
+    const park = data.selection && m.parkData.get(data.selection.park);
+    if (park) showCard(m, park);
+    else hideCard(m);
     m.shown.selection = selection;
+    m.shown.cardParks = parks;
   }
   const candidates = JSON.stringify(data.candidates);
   if (m.shown.candidates !== candidates) {

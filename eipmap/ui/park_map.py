@@ -49,6 +49,8 @@ _CSS = """
 .eip-map .eip-province{font-weight:700;color:#1f3b73;font-size:13px}
 .eip-map .eip-archipelago{color:#24324f;font-size:12px;font-style:italic}
 .eip-map .leaflet-tooltip{font-size:13px;min-width:220px;max-width:360px;white-space:normal}
+.eip-map .eip-card{background:#fff;padding:8px 10px;border-radius:4px;box-shadow:0 1px 5px rgba(0,0,0,.35);
+  max-width:300px;font-size:13px;line-height:1.4;color:#222}
 .eip-map-error{color:#b00020;font-size:14px;padding:4px 0}
 """.replace("SEA", SEA_COLOUR)
 _COMPONENT = st.components.v2.component("eipmap_park_map", js=_JS, css=_CSS, isolate_styles=False)
@@ -95,7 +97,8 @@ def _base_ref(release: cache.ReleaseKey, lang: str) -> LayerRef:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _parks_ref(release: cache.ReleaseKey, indicator_id: str, year: int, lang: str, _overlay: Overlay) -> LayerRef:
-    return publish(park_features(cache.dataset_at(release).parks, _overlay, lang))
+    data = cache.dataset_at(release)
+    return publish(park_features(data.parks, _overlay, lang, data.links))
 
 
 def _live(cached: Callable[[], LayerRef], cache_clear: Callable[[], None]) -> LayerRef:

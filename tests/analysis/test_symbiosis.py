@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eipmap.analysis.symbiosis import arc, arrow_head, count_links, park_links
+from eipmap.analysis.symbiosis import LinkCounts, arc, arrow_head, count_links, link_counts_by_park, park_links
 from eipmap.domain.dataset import Dataset
 
 
@@ -39,3 +39,13 @@ def test_counts_on_tiny(tiny: Dataset) -> None:
     ]
     own = park_links(tiny.links, tiny.firms, "alpha")
     assert own.iloc[0][["from_name_vi", "to_name_en"]].tolist() == ["Công ty Thép A", "Cement A"]
+
+
+def test_counts_of_every_park_at_once_equal_each_parks_own(tiny: Dataset) -> None:
+    counts = link_counts_by_park(tiny.links)
+    assert counts == {
+        "alpha": LinkCounts(1, 0, 0, illustrative=0, cooperation=0),
+        "beta": LinkCounts(0, 1, 0, illustrative=1, cooperation=0),
+    }  # gamma and delta have none: not keys
+    for park_id, found in counts.items():
+        assert found == count_links(park_links(tiny.links, tiny.firms, park_id))

@@ -175,12 +175,19 @@ def drawn_parks(frame: Frame) -> dict[str, dict[str, object]]:
     return frame.evaluate(PARKS_JS)  # type: ignore[no-any-return]
 
 
+UNDER_POINT_JS = """([x, y]) => { const m = window.eipMap || window.map; const el = document.elementFromPoint(x, y);
+  const hit = Object.values(m._layers).find(l => l._path === el && l.feature && l.feature.properties.kind === 'park');
+  return hit ? hit.feature.properties.park_id : null; }"""
+CLOSE_TOOLTIPS_JS = "() => (window.eipMap || window.map).eachLayer(l => l.closeTooltip && l.closeTooltip())"
+
+
 def aim_at_park(page: Page, park_id: str, zoom: int = 14, attempts: int = 4) -> tuple[float, float, str]:
     """Centre the map on a park and hover it: the page coordinates to click, and the tooltip text.
 
     Every park is centred, so the pointer may already rest where the next one appears: it leaves the
-    spot first, so that the browser sends a real mouse-over. Streamlit may redraw the map iframe while
-    we aim (the previous click's rerun), so a hover that shows no tooltip is tried again on the current frame.
+    spot first, so that the browser sends a real mouse-over. A tooltip left open by an earlier hover (a link drawn
+    under the pointer by the previous click's run) is closed first, and the park itself must be what is under
+    the point. Streamlit may redraw a folium iframe while we aim, so a failed aim is tried again on the current frame.
     """
     for attempt in range(attempts):
         frame = map_frame(page)
@@ -190,6 +197,7 @@ def aim_at_park(page: Page, park_id: str, zoom: int = 14, attempts: int = 4) -> 
                 "([lat, lng, z]) => (window.eipMap || window.map).setView([lat, lng], z, {animate: false})",
                 [where["lat"], where["lng"], zoom],
             )
+            frame.evaluate(CLOSE_TOOLTIPS_JS)
             point = frame.evaluate(
                 """([lat, lng]) => { const p = (window.eipMap || window.map).latLngToContainerPoint([lat, lng]);
                    const r = (window.eipMap || window.map).getContainer().getBoundingClientRect();
@@ -201,6 +209,9 @@ def aim_at_park(page: Page, park_id: str, zoom: int = 14, attempts: int = 4) -> 
             page.mouse.move(x - 60, y - 60)
             page.mouse.move(x, y, steps=4)
             frame.wait_for_selector(".leaflet-tooltip", timeout=5_000)
+            under = frame.evaluate(UNDER_POINT_JS, point)
+            if under != park_id:
+                raise PlaywrightError(f"{under} is under the pointer, not {park_id}")
             return x, y, frame.inner_text(".leaflet-tooltip")
         except PlaywrightError:
             if attempt == attempts - 1:

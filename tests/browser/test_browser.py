@@ -77,6 +77,33 @@ def test_click_hoa_khanh_shows_trend_and_links(browser: Browser, app_url: str) -
     page.close()
 
 
+CLICK_AND_READ_CARD_JS = """(id) => {
+  const m = window.eipMap;
+  const park = Object.values(m._layers).find(l => l.feature && l.feature.properties.kind === 'park'
+    && l.feature.properties.park_id === id);
+  park.fire('click', {latlng: park.getLatLng()});  // Leaflet's own click; the card is read in the same task,
+  const card = m.getContainer().querySelector('.eip-card');  // so no server answer can have come in between
+  return {hidden: card.hidden, text: card.innerText};
+}"""
+
+
+def test_the_card_answers_in_the_browser_before_the_server(browser: Browser, app_url: str) -> None:
+    """Name, province, this year's value with its provenance and the links' counts, at once; kept, then cleared."""
+    page, _ = open_app(browser, app_url)
+    card = map_frame(page).evaluate(CLICK_AND_READ_CARD_JS, "hoa-khanh")
+    assert not card["hidden"]
+    lines = card["text"].splitlines()
+    assert lines[:2] == ["KCN Hòa Khánh", "Đà Nẵng"] and lines[2].startswith("2024: ")
+    assert "Số liệu minh họa" in lines and lines[-1].startswith(HOA_KHANH_COUNTS)
+    page.get_by_role("heading", name="KCN Hòa Khánh").wait_for(state="visible", timeout=30_000)  # the server's panel
+    assert page.locator(".eip-card").inner_text().splitlines() == lines  # the run kept it: nothing jumped
+    page.get_by_role("button", name="Bỏ chọn khu công nghiệp").click()
+    page.locator(".eip-card").wait_for(state="hidden", timeout=30_000)
+    card = map_frame(page).evaluate(CLICK_AND_READ_CARD_JS, "nam-cau-kien")  # a park without links
+    assert card["text"].splitlines()[-1] == "Chưa ghi nhận liên kết cộng sinh nào cho khu công nghiệp này."
+    page.close()
+
+
 def test_click_another_park_changes_the_panel(browser: Browser, app_url: str) -> None:
     page, _ = open_app(browser, app_url)
     click_park(page, "hoa-khanh")

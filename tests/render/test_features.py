@@ -21,7 +21,7 @@ XSS = "<img src=x onerror=alert(1)>"
 
 def _parks(tiny: Dataset, lang: str = "vi") -> list[dict[str, object]]:
     overlay = build_overlay(tiny.values, tiny.parks["park_id"], tiny.indicators["D35-37.2c"], 2024, lang)
-    return park_features(tiny.parks, overlay, lang)
+    return park_features(tiny.parks, overlay, lang, tiny.links)
 
 
 def test_every_located_park_once_and_never_an_unplaced_one(tiny: Dataset) -> None:
@@ -40,6 +40,13 @@ def test_a_tooltip_is_lines_of_text_with_provenance_and_caveats(tiny: Dataset) -
     assert any("Vị trí gần đúng" in text for text, _ in tips["beta"])  # approximate, ±1.5 km
     en = {p["id"]: p["tip"] for p in _parks(tiny, "en")}
     assert en["alpha"][0] == ("Alpha Industrial Park", "b")
+
+
+def test_each_park_carries_its_links_counts_for_the_card(tiny: Dataset) -> None:
+    links = {p["id"]: p["links"] for p in _parks(tiny)}
+    assert links["alpha"] == "Đang vận hành: 1 · Tiềm năng: 0 · Không còn khả thi/đã dừng: 0"
+    assert links["beta"] == "Đang vận hành: 0 · Tiềm năng: 1 · Không còn khả thi/đã dừng: 0 · trong đó minh họa: 1"
+    assert links["gamma"] == "Chưa ghi nhận liên kết cộng sinh nào cho khu công nghiệp này."
 
 
 def test_names_travel_as_text_not_markup(tiny: Dataset) -> None:

@@ -17,8 +17,9 @@ import pandas as pd
 import shapely
 import shapely.geometry
 
-from eipmap.analysis.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, park_links
+from eipmap.analysis.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, link_counts_by_park, park_links
 from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
+from eipmap.display.panel import links_headline
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES, LinkGroup, Resource
 from eipmap.i18n import fmt_number, t
@@ -101,14 +102,23 @@ def park_table(parks: pd.DataFrame, overlay: Overlay) -> pd.DataFrame:
     return frame.sort_values("is_demonstration", kind="stable")
 
 
-def park_features(parks: pd.DataFrame, overlay: Overlay, lang: str) -> list[dict[str, object]]:
-    """Every located park as [lat, lon, park_id, style, tooltip] (dimming is applied in the browser)."""
+def park_features(
+    parks: pd.DataFrame, overlay: Overlay, lang: str, links: pd.DataFrame | None = None
+) -> list[dict[str, object]]:
+    """Every located park: position, id, style, tooltip and its links' counts (dimming is applied in the browser).
+
+    The tooltip and the counts are what the map's card shows the moment a park is clicked, before the server's
+    run draws the panel: the same lines the hover shows, and the panel's own headline of the links.
+    """
+    counts = link_counts_by_park(links) if links is not None else {}
+    no_links = t("panel.no_links", lang)
     return [
         {
             "at": [round(rec["lat"], ROUND), round(rec["lon"], ROUND)],
             "id": rec["park_id"],
             "style": park_style(rec),
             "tip": park_tip(rec, overlay, lang),
+            "links": links_headline(counts[rec["park_id"]], lang) if rec["park_id"] in counts else no_links,
         }
         for rec in park_table(parks, overlay).to_dict("records")
     ]
