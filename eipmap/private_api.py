@@ -21,9 +21,10 @@ checked against the new version.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import folium
+if TYPE_CHECKING:  # only for annotations: importing this module must not load folium (the map page needs none)
+    import folium
 
 PINNED = {"streamlit": "1.67.0", "streamlit-folium": "0.27.4", "branca": "0.8.2"}
 

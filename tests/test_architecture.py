@@ -111,3 +111,18 @@ def test_the_screens_load_without_the_export_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_DIR, check=True)
     assert out.stdout.strip() == "[]", out.stdout
+
+
+def test_the_first_screen_loads_without_folium_pandera_or_openpyxl() -> None:
+    """The map page's start imports none of them: each is ≈ 70–200 ms of a cold start.
+
+    Its map is our component; validation, Excel and the folium maps (gap analysis, presentation, saved map) load
+    when used.
+    """
+    import subprocess
+    import sys
+
+    heavy = "('folium', 'branca', 'streamlit_folium', 'pandera', 'openpyxl')"
+    code = f"import sys, eipmap.ui.layout, eipmap.ui.map_page; print(sorted(m for m in {heavy} if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO_DIR, check=True)
+    assert out.stdout.strip() == "[]", out.stdout

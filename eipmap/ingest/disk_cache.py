@@ -30,7 +30,7 @@ import geopandas as gpd
 import pandas as pd
 
 from eipmap.config import PACKAGE_DIR, data_dir, var_dir
-from eipmap.ingest.loading import Dataset, load_dataset
+from eipmap.domain.dataset import Dataset
 
 CACHE_DIR_ENV = "EIPMAP_CACHE_DIR"
 # the modules whose source decides what a validated dataset is: a change to any of them validates again
@@ -151,6 +151,8 @@ def load_validated(root: Path | None = None, overrides: Mapping[str, bytes] | No
     cached = _read(path)
     if cached is not None:
         return cached
+    from eipmap.ingest.loading import load_dataset  # pandera loads only when a dataset must be validated
+
     data = load_dataset(base, given)  # raises DataValidationError: nothing is written
     _write(folder, path, data)
     return data

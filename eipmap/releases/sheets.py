@@ -13,7 +13,6 @@ from typing import Any
 import pandas as pd
 
 from eipmap.domain.errors import Failure
-from eipmap.ingest.schemas import CSV_SCHEMAS
 from eipmap.releases.store import UPDATABLE
 
 ACTION = "action"  # optional column: blank = add or change, "remove" = remove the row
@@ -38,6 +37,8 @@ def _blank(value: object) -> bool:
 
 def columns_of(kind: str) -> list[str]:
     """The schema's columns of table ``kind``, in order."""
+    from eipmap.ingest.schemas import CSV_SCHEMAS  # pandera loads when a table is read, not when the app starts
+
     return list(CSV_SCHEMAS[UPDATABLE[kind]].to_schema().columns)
 
 

@@ -19,7 +19,6 @@ import pandas as pd
 
 from eipmap.domain.errors import DataValidationError, Failure
 from eipmap.domain.models import Release
-from eipmap.ingest.loading import load_dataset
 from eipmap.releases.sheets import columns_of, row_key
 from eipmap.releases.store import UPDATABLE, Store
 from eipmap.releases.store import tables_digest as digest
@@ -110,10 +109,17 @@ def pending_change(store: Store, root: Path) -> ShippedChange | None:
     change = ShippedChange(now, imported.release_id, changes(_frames(imported_files), _frames(shipped)))
     merged = apply_change(imported_files, shipped, store.files(latest))
     try:
-        load_dataset(root, overrides=merged)
+        _validate(root, merged)
     except DataValidationError as err:
         change.failures = list(err.failures)
     return change
+
+
+def _validate(root: Path, files: Mapping[str, bytes]) -> None:
+    """Raise DataValidationError unless ``files`` over ``root`` make a valid dataset."""
+    from eipmap.ingest.loading import load_dataset  # pandera loads only when the shipped files changed
+
+    load_dataset(root, overrides=files)
 
 
 def publish_shipped(store: Store, root: Path, *, author: str, note: str | None) -> int:
@@ -128,7 +134,7 @@ def publish_shipped(store: Store, root: Path, *, author: str, note: str | None) 
     def build(_latest: int | None, current: Mapping[str, bytes]) -> Mapping[str, bytes]:
         merged = apply_change(imported_files, shipped, current)
         try:
-            load_dataset(root, overrides=merged)
+            _validate(root, merged)
         except DataValidationError as err:
             raise UploadRejected(list(err.failures)) from err
         return merged

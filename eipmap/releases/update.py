@@ -16,8 +16,6 @@ from typing import Any
 import pandas as pd
 
 from eipmap.domain.errors import DataValidationError, Failure
-from eipmap.ingest.loading import load_dataset, validate_table
-from eipmap.ingest.schemas import with_added_columns
 from eipmap.releases.accounts import Account, still_valid
 from eipmap.releases.reach import province_checks
 from eipmap.releases.sheets import ACTION, KEYS, REMOVE, ROW, Upload, columns_of, row_key, where
@@ -48,11 +46,20 @@ class Checked:
         return not self.failures
 
 
+def _loading() -> Any:
+    """The validating loader, imported when an upload is checked (pandera is heavy; the first screen needs none)."""
+    from eipmap.ingest import loading
+
+    return loading
+
+
 def text_frame(content: bytes, rel: str) -> pd.DataFrame:
     """A release table (file ``rel``) as text, empty cells as None (how uploads are compared and merged).
 
     A table stored before a column was added reads with that column at its default.
     """
+    from eipmap.ingest.schemas import with_added_columns  # pandera loads only when a release table is compared
+
     frame = pd.read_csv(io.BytesIO(content), dtype=object, keep_default_na=False)
     return with_added_columns(frame.map(lambda v: None if v == "" else v), rel)
 
@@ -97,7 +104,7 @@ def _row_checks(upload: Upload, kind: str, frame: pd.DataFrame) -> list[Failure]
     ]
     kept = frame[frame[ACTION] != REMOVE].reset_index(drop=True)
     if not kept.empty:
-        _, failures = validate_table(_csv(kept, columns_of(kind)), UPDATABLE[kind])
+        _, failures = _loading().validate_table(_csv(kept, columns_of(kind)), UPDATABLE[kind])
         for f in failures:
             row = int(str(kept.at[f.row - 1, ROW])) if f.row is not None and f.row - 1 < len(kept) else None
             out.append(Failure(place, row, f.column, f.value, f.expected, True))
@@ -197,7 +204,7 @@ def check_upload(upload: Upload, account: Account, release: Mapping[str, bytes],
         return Checked(failures=failures)
     tables = {UPDATABLE[k]: _csv(f, columns_of(k)) for k, f in merged.items()}
     try:
-        load_dataset(root, overrides=tables)
+        _loading().load_dataset(root, overrides=tables)
     except DataValidationError as err:
         for f in err.failures:
             source = origin.get((f.file, f.row)) if f.row is not None else None

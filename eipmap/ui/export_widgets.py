@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import folium
 import streamlit as st
+
+if TYPE_CHECKING:
+    import folium
 
 from eipmap.display.stamp import release_text
 from eipmap.domain.dataset import Dataset
 from eipmap.i18n import t
-from eipmap.render.maps.standalone import standalone_html
 
 PPTX_MIME = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+
+
+def _html(map_factory: Callable[[], folium.Map]) -> str:
+    from eipmap.render.maps.standalone import standalone_html  # folium loads for this download only
+
+    return standalone_html(map_factory())
 
 
 def export_controls(
@@ -41,7 +49,7 @@ def export_controls(
         )
         st.download_button(
             t("deck.html", lang),
-            data=lambda: standalone_html(map_factory()),
+            data=lambda: _html(map_factory),
             mime="text/html",
             file_name=f"eipmap-map-{indicator_id}-{year}-{lang}-{data.release.slug}.html",
             key="map-html",

@@ -9,8 +9,12 @@ run draws anything, so one click is one run.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import streamlit as st
+
+if TYPE_CHECKING:
+    import folium
 
 from eipmap.analysis.gaps import GapFilter, apply_filter
 from eipmap.display.coverage import coverage_caption
@@ -19,7 +23,6 @@ from eipmap.display.overview import demonstration_parks, illustrative_note, prov
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
-from eipmap.render.maps.standalone import export_map
 from eipmap.render.maps.view import MapView, park_view, province_view
 from eipmap.ui import state
 from eipmap.ui.cache import overlay_of, release_key, status_chart
@@ -145,6 +148,12 @@ def _province_changed(data: Dataset, province: str | None) -> None:
         st.session_state[state.MAP_VIEW] = province_view(data, province)
 
 
+def _saved_map(data: Dataset, overlay: Overlay, lang: str, selected: str | None) -> folium.Map:
+    from eipmap.render.maps.standalone import export_map  # folium loads for this download only
+
+    return export_map(data, overlay, lang, selected)
+
+
 def _map_and_legend(
     overlay: Overlay, lang: str, tiles: str, view: MapView, selected: str | None, dimmed: frozenset[str]
 ) -> None:
@@ -178,7 +187,7 @@ def render(data: Dataset, lang: str) -> None:
             choice.indicator.indicator_id,
             choice.year,
             selected,
-            lambda: export_map(data, overlay, lang, selected),
+            lambda: _saved_map(data, overlay, lang, selected),
         )
     view: MapView = st.session_state.get(state.MAP_VIEW) or province_view(data, None)
     map_col, panel_col = st.columns([3, 2], gap="medium")

@@ -11,7 +11,6 @@ from eipmap.analysis.opportunities import as_link_rows
 from eipmap.display.opportunity_view import opportunity_table
 from eipmap.domain.dataset import Dataset
 from eipmap.i18n import fmt_number, t
-from eipmap.releases.template import build_template
 from eipmap.ui import cache
 from eipmap.ui.tables import XLSX_MIME, show_table
 
@@ -28,6 +27,12 @@ def _distance(lang: str) -> float:
         t("opportunity.distance", lang), DISTANCES, format_func=label, default=0, key=DISTANCE_KEY
     )
     return float(chosen or 0)
+
+
+def _template(data: Dataset, rows: pd.DataFrame) -> bytes:
+    from eipmap.releases.template import build_template  # openpyxl loads only for this download
+
+    return build_template(data, {"links": rows})
 
 
 def shown_candidates(park_id: str) -> pd.DataFrame | None:
@@ -77,7 +82,7 @@ def _prefill(data: Dataset, park_id: str, found: pd.DataFrame, lang: str) -> Non
     stamp = data.release
     st.download_button(
         t("opportunity.prefill", lang),
-        data=lambda: build_template(data, {"links": rows}),
+        data=lambda: _template(data, rows),
         file_name=f"candidate-links-{park_id}-{stamp.slug}.xlsx",
         mime=XLSX_MIME,
         key="opportunities-template",

@@ -25,7 +25,6 @@ from eipmap.config import STATIC_DIR
 from eipmap.display.overlay import Overlay
 from eipmap.i18n import t
 from eipmap.render.maps.assets import STATIC_URL
-from eipmap.render.maps.base import TILES
 from eipmap.render.maps.features import (
     CANDIDATE_COLOUR,
     CANDIDATE_DASH,
@@ -37,6 +36,7 @@ from eipmap.render.maps.features import (
     park_features,
     selection_features,
 )
+from eipmap.render.maps.tiles import TILES
 from eipmap.render.maps.view import MapView
 from eipmap.ui import cache
 

@@ -16,7 +16,7 @@ from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import Category, Indicator
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
-from eipmap.render.maps.base import DEFAULT_TILES, TILES
+from eipmap.render.maps.tiles import DEFAULT_TILES, TILES
 from eipmap.ui import state
 
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}

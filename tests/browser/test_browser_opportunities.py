@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from eipmap.i18n import t
 from eipmap.ingest.loading import load_dataset
@@ -35,15 +35,22 @@ def _open(page: Page, label: str) -> None:
 def _pick(page: Page, label: str, options: list[str]) -> None:
     """Choose the options starting with ``options`` in the multiselect labelled ``label``, one at a time.
 
-    Picked by their text: the dropdown's first entry is Streamlit's own "select all".
+    Picked by their text: the dropdown's first entry is Streamlit's own "select all". A choice made while the
+    previous choice's rerun redraws the box can be dropped; it is made again, as a user would.
     """
     box = page.locator("[data-testid='stMultiSelect']").filter(has_text=label).first
-    for start in options:
-        box.scroll_into_view_if_needed()
-        box.locator("input").click()
-        page.locator("[role='option']").filter(has_text=start).first.click(timeout=15_000)
-        page.keyboard.press("Escape")
-        page.wait_for_timeout(1500)  # the rerun after each choice
+    for n, start in enumerate(options, 1):
+        for attempt in range(3):
+            box.scroll_into_view_if_needed()
+            box.locator("input").click()
+            page.locator("[role='option']").filter(has_text=start).first.click(timeout=15_000)
+            page.keyboard.press("Escape")
+            try:
+                expect(box.locator("[data-tag]")).to_have_count(n, timeout=10_000)
+                break
+            except AssertionError:
+                if attempt == 2:
+                    raise
     assert box.locator("[data-tag]").count() == len(options)
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.errors import DataValidationError
-from eipmap.ingest import disk_cache as dataset_cache
+from eipmap.ingest import loading
 from eipmap.ingest.disk_cache import CACHE_DIR_ENV, SUFFIX, TABLES, dataset_key, decode, encode, load_validated
 from tests.conftest import DATA
 
@@ -31,13 +31,13 @@ def copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def _count_validations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    real = dataset_cache.load_dataset
+    real = loading.load_dataset  # looked up at each validation (imported there on demand: pandera is heavy)
 
     def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(dataset_cache, "load_dataset", counting)
+    monkeypatch.setattr(loading, "load_dataset", counting)
     return calls
 
 

@@ -14,9 +14,11 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import folium
-from branca.element import Element
+if TYPE_CHECKING:  # annotations only: installing the assets at start must not load folium
+    import folium
+    from branca.element import Element
 
 from eipmap import private_api
 from eipmap.config import VENDOR_DIR

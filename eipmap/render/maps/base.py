@@ -32,16 +32,8 @@ from eipmap.render.maps.features import (
     PILOT_STYLE,
     SEA_COLOUR,
 )
+from eipmap.render.maps.tiles import DEFAULT_TILES, TILES
 from eipmap.render.maps.view import NATIONAL_VIEW, label_point
-
-TILES = {
-    "carto-light": (
-        "https://{s}.basemaps.cartocdn.com/light_nolabels/{z}/{x}/{y}{r}.png",
-        "&copy; OpenStreetMap contributors &copy; CARTO",
-    ),
-    "osm": ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", "&copy; OpenStreetMap contributors"),
-}
-DEFAULT_TILES = "carto-light"
 
 
 def _features(frame: gpd.GeoDataFrame, decimals: int) -> dict[str, object]:

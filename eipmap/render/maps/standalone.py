@@ -12,8 +12,9 @@ from eipmap.display.overlay import Overlay
 from eipmap.display.stamp import release_text
 from eipmap.domain.dataset import Dataset
 from eipmap.render.maps.assets import LOCAL_ASSETS, localize_assets
-from eipmap.render.maps.base import DEFAULT_TILES, build_base_map
+from eipmap.render.maps.base import build_base_map
 from eipmap.render.maps.layers import build_park_layer, build_selection_layer
+from eipmap.render.maps.tiles import DEFAULT_TILES
 
 STAMP_STYLE = "position:fixed;left:8px;bottom:24px;z-index:1000;background:#fff;padding:2px 6px;font:12px sans-serif"
 
