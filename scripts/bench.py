@@ -328,7 +328,7 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
                     PARKS_CACHE[url] = load_dataset(data_dir).parks.set_index("park_id")
                     measured |= _guarded(partial(cold_start, browser, url), ("cold_start_s",))
                     measured |= _guarded(
-                        partial(browser_side, browser, url, park, panel, naive, max(1, runs // 3)),
+                        partial(browser_side, browser, url, park, panel, naive, max(3, runs // 2)),
                         ("load_s", "card_s", "header_s", "click_s", "indicator_s", "messages_per_pan"),
                     )
                     for sessions in (1, 10):
@@ -407,7 +407,7 @@ def floors_table(results: dict[str, object], names: list[str]) -> list[str]:
 def main() -> None:
     """Generate the national dataset, measure, write JSON and print the table."""
     parser = argparse.ArgumentParser(description="eipmap benchmark")
-    parser.add_argument("--runs", type=int, default=5, help="AppTest repetitions (browser: a third of it, at least 1)")
+    parser.add_argument("--runs", type=int, default=5, help="AppTest repetitions (browser: half of it, at least 3)")
     parser.add_argument("--stress", action="store_true", help="also the ×10 dataset (slow)")
     args = parser.parse_args()
     from generate_scale import generate
