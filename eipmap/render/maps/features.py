@@ -22,6 +22,7 @@ from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.display.panel import links_headline
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES, LinkGroup, Resource
+from eipmap.domain.textnorm import html_text
 from eipmap.i18n import fmt_number, t
 from eipmap.render.maps.view import label_point
 
@@ -43,6 +44,11 @@ PILOT_STYLE = {"fill": False, "color": PILOT_OUTLINE, "weight": 2.2}
 FORMER_STYLE = {"fill": False, "color": PILOT_OUTLINE, "weight": 0.8, "dashArray": "4 4", "opacity": 0.6}
 
 Line = tuple[str, str]  # (text, "b" bold | "i" italic | "" plain)
+
+
+def tip_html(lines: list[Line]) -> str:
+    """The same lines as HTML for folium's tooltips (the other maps): every piece escaped for its template literal."""
+    return "<br>".join(f"<{how}>{html_text(text)}</{how}>" if how else html_text(text) for text, how in lines)
 
 
 def park_radius(area_ha: float, is_demonstration: bool) -> float:
@@ -156,7 +162,7 @@ def _point(lat: float, lon: float) -> list[float]:
     return [round(float(lat), ROUND), round(float(lon), ROUND)]
 
 
-def link_features(own_links: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+def link_features(own_links: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
     """The selected park's links: a curved line and an arrow head each; colour = resource, dash = status group."""
     out = []
     for rec in own_links.to_dict("records"):
@@ -178,16 +184,21 @@ def link_features(own_links: pd.DataFrame, lang: str) -> list[dict[str, object]]
     return out
 
 
+def firm_tip(rec: dict[Any, Any], lang: str) -> list[Line]:
+    """A firm's hover text: name, sector; a placeholder name and its illustrative location said so."""
+    tip: list[Line] = [(str(rec[f"name_{lang}"]), "b"), (str(rec["sector"]), "")]
+    if not rec["is_named_in_source"]:
+        tip.append((t("map.firm_placeholder", lang), "i"))
+    tip.append((t("map.firm_location_illustrative", lang), "i"))
+    return tip
+
+
 def firm_features(firms: pd.DataFrame, lang: str) -> list[dict[str, object]]:
     """The selected park's firms as white points; placeholders and illustrative locations said so."""
-    out = []
-    for rec in firms.dropna(subset=["lat", "lon"]).to_dict("records"):
-        tip: list[Line] = [(str(rec[f"name_{lang}"]), "b"), (str(rec["sector"]), "")]
-        if not rec["is_named_in_source"]:
-            tip.append((t("map.firm_placeholder", lang), "i"))
-        tip.append((t("map.firm_location_illustrative", lang), "i"))
-        out.append({"at": _point(rec["lat"], rec["lon"]), "id": rec["firm_id"], "tip": tip})
-    return out
+    return [
+        {"at": _point(rec["lat"], rec["lon"]), "id": rec["firm_id"], "tip": firm_tip(rec, lang)}
+        for rec in firms.dropna(subset=["lat", "lon"]).to_dict("records")
+    ]
 
 
 def selection_features(data: Dataset, selected: str, lang: str) -> dict[str, object]:
@@ -207,7 +218,7 @@ def selection_features(data: Dataset, selected: str, lang: str) -> dict[str, obj
     }
 
 
-def candidate_features(found: pd.DataFrame, lang: str) -> list[dict[str, object]]:
+def candidate_features(found: pd.DataFrame, lang: str) -> list[dict[str, Any]]:
     """Candidate exchanges (never recorded links): straight dash-dot lines in one colour, no arrow."""
     label = t("map.candidate", lang)
     return [

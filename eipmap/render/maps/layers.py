@@ -13,18 +13,20 @@ from typing import Any
 import folium
 import pandas as pd
 
-from eipmap.analysis.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, park_links
+from eipmap.analysis.symbiosis import park_links
 from eipmap.display.overlay import Overlay
 from eipmap.domain.dataset import Dataset
-from eipmap.domain.models import LinkGroup, Resource
-from eipmap.domain.textnorm import html_text
-from eipmap.i18n import fmt_number, t
 from eipmap.render.maps.features import (
     CANDIDATE_COLOUR,
     CANDIDATE_DASH,
     SELECTED_COLOUR,
+    candidate_features,
+    firm_tip,
+    link_features,
     park_radius,
     park_style,
+    park_tip,
+    tip_html,
 )
 
 ROUND = 5
@@ -76,35 +78,12 @@ def add_points(
     return group
 
 
-def _park_tooltip(rec: dict[Any, Any], overlay: Overlay, lang: str) -> str:
-    """Tooltip HTML; every data-derived piece is escaped."""
-    ind = overlay.indicator
-    value = rec["value"]
-    shown = (
-        t("map.no_data", lang)
-        if pd.isna(value)
-        else f"{fmt_number(float(value), lang)} {t(f'unit.{ind.unit.value}', lang)}"
-    )
-    lines = [
-        f"<b>{html_text(str(rec[f'name_{lang}']))}</b>",
-        html_text(str(rec[f"province_name_{lang}"])),
-        f"{overlay.year}: <b>{html_text(shown)}</b>",  # the indicator is named in the legend under the map
-    ]
-    if not pd.isna(value):
-        lines.append(t(f"provenance.{rec['provenance']}", lang))
-    if rec["is_demonstration"]:
-        lines.append(t("map.demonstration_park", lang))
-    if rec["location_accuracy"] == "approximate":
-        lines.append(t("map.approximate_location", lang, km=fmt_number(float(rec["location_error_km"]), lang, 0)))
-    return "<br>".join(lines)
-
-
 def build_park_layer(
     parks: pd.DataFrame, overlay: Overlay, lang: str, selected: str | None = None, dimmed: frozenset[str] = frozenset()
 ) -> folium.FeatureGroup:
     """All parks as one GeoJson layer coloured by the overlay; ``park_id`` in every feature."""
     frame = parks.join(overlay.table[["value", "provenance", "colour"]], on="park_id")
-    frame["tooltip"] = [_park_tooltip(rec, overlay, lang) for rec in frame.to_dict("records")]
+    frame["tooltip"] = [tip_html(park_tip(rec, overlay, lang)) for rec in frame.to_dict("records")]
     frame["kind"] = "park"
     frame["radius"] = [park_radius(a, d) for a, d in zip(frame["area_ha"], frame["is_demonstration"], strict=True)]
     frame["is_selected"] = frame["park_id"] == selected
@@ -124,45 +103,21 @@ def build_park_layer(
     )
 
 
-def _link_tooltip(rec: dict[Any, Any], lang: str) -> str:
-    names = f"{html_text(str(rec[f'from_name_{lang}']))} → {html_text(str(rec[f'to_name_{lang}']))}"
-    resource = t("resource." + str(rec["resource"]), lang)
-    status = t("status." + str(rec["status"]), lang)
-    provenance = t("provenance." + str(rec["provenance"]), lang)
-    description = html_text(str(rec[f"description_{lang}"]))
-    lines = [f"<b>{resource}</b>: {description}", names, f"{status} · {provenance}"]
-    return "<br>".join(lines)
-
-
 def build_links_layer(own_links: pd.DataFrame, firms: pd.DataFrame, lang: str) -> folium.FeatureGroup:
     """The selected park's firms and links: colour = resource, dash = status group, arrow = direction."""
     group = folium.FeatureGroup(name="links", control=False)
-    for rec in own_links.to_dict("records"):
-        points = arc((rec["from_lat"], rec["from_lon"]), (rec["to_lat"], rec["to_lon"]))
-        colour = RESOURCE_COLOURS[Resource(rec["resource"])]
-        link_group = LinkGroup(rec["group"])
-        opacity = 0.55 if link_group is LinkGroup.ENDED else 0.95
-        tip = folium.Tooltip(_link_tooltip(rec, lang), sticky=True)
+    for link in link_features(own_links, lang):
+        colour, opacity = link["colour"], link["opacity"]
+        tip = folium.Tooltip(tip_html(link["tip"]), sticky=True)
         folium.PolyLine(
-            points, color=colour, weight=4, opacity=opacity, dash_array=GROUP_DASH[link_group], tooltip=tip
+            link["line"], color=colour, weight=4, opacity=opacity, dash_array=link["dash"], tooltip=tip
         ).add_to(group)
         folium.Polygon(
-            arrow_head(points),
-            color=colour,
-            weight=1,
-            fill=True,
-            fill_color=colour,
-            fill_opacity=opacity,
-            opacity=opacity,
+            link["head"], color=colour, weight=1, fill=True, fill_color=colour, fill_opacity=opacity, opacity=opacity
         ).add_to(group)
     frame = firms.copy()
     frame["kind"] = "firm"
-    frame["tooltip"] = [
-        f"<b>{html_text(str(r[f'name_{lang}']))}</b><br>{html_text(str(r['sector']))}"
-        + ("" if r["is_named_in_source"] else f"<br><i>{t('map.firm_placeholder', lang)}</i>")
-        + f"<br><i>{t('map.firm_location_illustrative', lang)}</i>"
-        for r in frame.to_dict("records")
-    ]
+    frame["tooltip"] = [tip_html(firm_tip(r, lang)) for r in frame.to_dict("records")]
     style = {"radius": 5, "fill": True, "fillColor": "#ffffff", "color": "#222222", "weight": 2, "fillOpacity": 1}
     return add_points(group, frame, ["firm_id", "kind", "tooltip"], lambda _f: style, name="firm-points", radius=5)
 
@@ -191,18 +146,14 @@ def build_selection_layer(data: Dataset, selected: str, lang: str) -> folium.Fea
 def build_candidate_layer(found: pd.DataFrame, lang: str) -> folium.FeatureGroup:
     """Candidate exchanges (never recorded links): straight dash-dot lines in one colour on a white halo, no arrow."""
     group = folium.FeatureGroup(name="candidates", control=False)
-    label = html_text(t("map.candidate", lang))
-    for rec in found.to_dict("records"):
-        names = f"{html_text(str(rec[f'from_name_{lang}']))} → {html_text(str(rec[f'to_name_{lang}']))}"
-        tip = f"<b>{label} #{int(rec['rank'])}</b><br>{names}<br>{html_text(str(rec[f'stream_{lang}']))}"
-        line = [(rec["from_lat"], rec["from_lon"]), (rec["to_lat"], rec["to_lon"])]
-        folium.PolyLine(line, color="#ffffff", weight=7, opacity=0.85).add_to(group)  # the halo
+    for candidate in candidate_features(found, lang):
+        folium.PolyLine(candidate["line"], color="#ffffff", weight=7, opacity=0.85).add_to(group)  # the halo
         folium.PolyLine(
-            line,
+            candidate["line"],
             color=CANDIDATE_COLOUR,
             weight=2.5,
             opacity=0.9,
             dash_array=CANDIDATE_DASH,
-            tooltip=folium.Tooltip(tip, sticky=True),
+            tooltip=folium.Tooltip(tip_html(candidate["tip"]), sticky=True),
         ).add_to(group)
     return group
