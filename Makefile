@@ -53,8 +53,7 @@ geo: $(VENV)/.run  ## rebuild data/geo/ from the two npm tarballs (needs npm)
 	cd build/geo && npm pack --silent @superset-ui/legacy-plugin-chart-country-map@0.20.3 world-atlas@2.0.2
 	$(BIN)/python scripts/build_geo.py build/geo
 
-data: $(VENV)/.run  ## rebuild parks from ../shared/reference and regenerate firms, links and values
-	$(BIN)/python scripts/build_parks.py ../shared/reference/parks.csv
+data: $(VENV)/.run  ## regenerate the illustrative indicator values (parks.csv is edited as data; see data/parks/README.md)
 	$(BIN)/python scripts/generate_data.py
 
 bench: $(VENV)/.dev assets chromium  ## performance benchmark (not part of the tests)

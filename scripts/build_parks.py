@@ -6,6 +6,10 @@ keeps every original remark in a note column, so nothing is lost. Blank stays
 blank: an area, year or operator no source gives is left empty.
 
 Run: ``python scripts/build_parks.py ../shared/reference/parks.csv``
+
+This was the first conversion. Since December 2026 ``parks.csv`` is edited as data: 79 parks were added from
+source pages. The script refuses to overwrite a file that holds parks the reference does not, so a rerun can
+never drop them.
 """
 
 from __future__ import annotations
@@ -116,5 +120,10 @@ def convert(src: Path, merge_csv: Path) -> pd.DataFrame:
 if __name__ == "__main__":
     source = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT.parent / "shared" / "reference" / "parks.csv")
     table = convert(source, ROOT / "data" / "geo" / "province_merge_2025.csv")
+    if OUT.exists():
+        extra = set(pd.read_csv(OUT, dtype=str)["park_id"]) - set(table["park_id"])
+        if extra:
+            first = sorted(extra)[0]
+            raise SystemExit(f"{OUT} holds {len(extra)} parks the reference does not (e.g. {first}): not overwritten")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     table.to_csv(OUT, index=False)

@@ -19,13 +19,14 @@ from tests.conftest import DATA
 
 
 def _from_files() -> tuple[dict[str, int], dict[str, int]]:
-    """Sources count and dataset count per province, read straight from the CSVs."""
+    """Sources count and dataset count per province (parks that exist, not those only planned), from the CSVs."""
     with (DATA / "parks" / "coverage.csv").open(encoding="utf-8") as fh:
         listed = {r["province_code"]: int(r["parks_in_sources"]) for r in csv.DictReader(fh)}
     held: dict[str, int] = {}
     with (DATA / "parks" / "parks.csv").open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
-            held[r["province_code"]] = held.get(r["province_code"], 0) + 1
+            if r["status"] != "planned":
+                held[r["province_code"]] = held.get(r["province_code"], 0) + 1
     return listed, held
 
 
@@ -37,6 +38,16 @@ def test_every_pilot_province_has_a_sourced_count(dataset: Dataset) -> None:
     assert frame["parks_in_sources"].to_dict() == listed
     assert frame["in_dataset"].to_dict() == {c: held.get(c, 0) for c in listed}
     assert (frame["in_dataset"] <= frame["parks_in_sources"]).all()  # the shipped data is a sample of what exists
+
+
+def test_a_planned_park_is_held_but_not_set_against_the_sources_count(dataset: Dataset) -> None:
+    planned = dataset.parks[dataset.parks["status"] == "planned"]
+    assert len(planned) > 0  # the shipped data has some (Hòa Nhơn, Long Đức 3, ...)
+    frame = coverage_frame(dataset)
+    assert frame["planned"].sum() == planned["province_code"].isin(frame.index).sum()
+    assert (frame["in_dataset"] + frame["planned"]).sum() == dataset.parks["province_code"].isin(frame.index).sum()
+    for lang, word in (("vi", "quy hoạch"), ("en", "planning stage")):
+        assert f"{len(planned)} " in coverage_caption(dataset, lang) and word in coverage_caption(dataset, lang)
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -73,8 +84,9 @@ def test_parks_without_a_location_are_listed_and_counted_never_drawn(dataset: Da
     assert unplaced["source_urls"].str.startswith("http").all()  # each comes from a cited list
     table = unplaced_parks(dataset.parks, "vi")
     assert sorted(table["Khu công nghiệp"]) == sorted(unplaced["name_vi"])
-    counts = coverage_frame(dataset)["in_dataset"]
-    assert counts.sum() == dataset.parks["province_code"].isin(counts.index).sum()  # the unplaced are counted
+    frame = coverage_frame(dataset)
+    counted = dataset.parks[dataset.parks["province_code"].isin(frame.index)]
+    assert (frame["in_dataset"] + frame["planned"]).sum() == len(counted)  # the unplaced are counted
     assert not dataset.values["park_id"].isin(unplaced["park_id"]).any()  # and carry no invented values
 
 
