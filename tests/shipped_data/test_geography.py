@@ -1,17 +1,20 @@
 """Geography without holes: the 34 outlines tile the country, and every park point lies in its province.
 
 Tolerances: no overlap and no gap between provinces larger than 0.01 km² (the outlines are a valid polygonal
-coverage); a park point may lie outside its province by at most its stated location error, unless its
-location note says why (a generalised coastline).
+coverage). Every located park lies inside its province's outline, none in the sea or a river: the pilot provinces'
+shore is GSHHG's full-resolution one, and an estimated point moved onto it says so in its note, by no more than its
+stated location error. The same holds for illustrative firm points.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 from shapely import coverage_is_valid
 from shapely.geometry import Polygon
@@ -23,7 +26,7 @@ from eipmap.ingest.loading import DataValidationError, load_dataset
 
 UTM_48N = 32648
 TOLERANCE_KM2 = 0.01
-EXPLAINED = "generalised"  # a location note that explains a point off the outline
+MOVED = re.compile(r"moved (?P<km>[0-9.]+) km from \((?P<lat>[0-9.]+), (?P<lon>[0-9.]+)\)")
 
 
 def _holes_km2(frame: gpd.GeoDataFrame) -> list[float]:
@@ -43,21 +46,45 @@ def test_the_outlines_are_a_coverage_without_gaps_or_overlaps(dataset: Dataset, 
     assert [h for h in _holes_km2(frame) if h > TOLERANCE_KM2] == []  # no sliver between neighbours
 
 
-def test_every_park_point_lies_in_its_province_or_says_why(dataset: Dataset) -> None:
+def _points(frame: object, lat: str = "lat", lon: str = "lon") -> gpd.GeoDataFrame:
+    located = frame.dropna(subset=[lat, lon])  # type: ignore[attr-defined]
+    points = gpd.points_from_xy(located[lon].astype(float), located[lat].astype(float))
+    return gpd.GeoDataFrame(located, geometry=points, crs=4326).to_crs(UTM_48N)
+
+
+def _outline(provinces: gpd.GeoDataFrame, code: str) -> object:
+    return provinces.at[code, "geometry"]
+
+
+def test_every_park_point_lies_in_its_province(dataset: Dataset) -> None:
     provinces = dataset.provinces.set_index("province_code").to_crs(UTM_48N)
-    located = dataset.parks.dropna(subset=["lat", "lon"])
-    unplaced = dataset.parks.drop(located.index)
+    parks = _points(dataset.parks)
+    unplaced = dataset.parks[dataset.parks["lat"].isna()]
     assert (unplaced["location_accuracy"] == "unknown").all()  # never drawn; listed beside the map instead
-    parks = gpd.GeoDataFrame(located, geometry=gpd.points_from_xy(located["lon"], located["lat"]), crs=4326)
-    parks = parks.to_crs(UTM_48N)
-    off: dict[str, float] = {}
-    for park in parks.itertuples():
-        km = provinces.at[park.province_code, "geometry"].distance(park.geometry) / 1000
-        if km > float(park.location_error_km) and EXPLAINED not in str(park.location_note):
-            off[park.park_id] = round(km, 2)
-    assert off == {}
-    inside = sum(provinces.at[p.province_code, "geometry"].contains(p.geometry) for p in parks.itertuples())
-    assert inside >= len(parks) - 10  # the rest lie on a river bank or the coast, within their stated error
+    outside = [p.park_id for p in parks.itertuples() if not _outline(provinces, p.province_code).contains(p.geometry)]
+    assert outside == []
+    assert "deep-c-haiphong-1" in set(parks["park_id"])  # on the Đình Vũ peninsula, which the old coast left out
+
+
+def test_a_moved_point_says_from_where_and_stays_within_its_stated_error(dataset: Dataset) -> None:
+    moved = dataset.parks[dataset.parks["location_note"].fillna("").str.contains("moved ")]
+    assert len(moved) >= 5
+    for park in moved.itertuples():
+        found = MOVED.search(park.location_note)
+        assert found, park.park_id
+        was = _points(pd.DataFrame([{"lat": float(found["lat"]), "lon": float(found["lon"])}]))
+        now = _points(pd.DataFrame([{"lat": park.lat, "lon": park.lon}]))
+        km = was.geometry.iloc[0].distance(now.geometry.iloc[0]) / 1000
+        assert abs(km - float(found["km"])) < 0.1 and km <= park.location_error_km, park.park_id
+
+
+def test_every_firm_point_lies_in_its_parks_province(dataset: Dataset) -> None:
+    provinces = dataset.provinces.set_index("province_code").to_crs(UTM_48N)
+    firms = _points(dataset.firms.join(dataset.parks.set_index("park_id")["province_code"], on="park_id"))
+    firms = firms[firms["province_code"].isin(provinces.index)]
+    assert len(firms) > 30
+    outside = [f.firm_id for f in firms.itertuples() if not _outline(provinces, f.province_code).contains(f.geometry)]
+    assert outside == []
 
 
 def test_the_archipelago_frames_are_data_and_a_frame_away_from_its_islands_is_refused(
