@@ -7,9 +7,10 @@ blank: an area, year or operator no source gives is left empty.
 
 Run: ``python scripts/build_parks.py ../shared/reference/parks.csv``
 
-This was the first conversion. Since December 2026 ``parks.csv`` is edited as data: 79 parks were added from
-source pages, and six estimated points moved onto the redrawn shore. The script refuses to overwrite a file that
-holds parks the reference does not, so a rerun can never drop them.
+This was the first conversion. Since December 2026 ``parks.csv`` is edited as data: 83 parks were added from
+source pages (14 placed at the centre of the ward their source names), and seven points moved onto the redrawn
+shore. The script refuses to overwrite a file that holds parks the reference does not, so a rerun can never drop
+them.
 """
 
 from __future__ import annotations

@@ -217,8 +217,9 @@ def geipp_split() -> dict[str, dict[str, float]]:
 def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) -> pd.DataFrame:
     """Every park × indicator × year value, with gaps."""
     rows: list[dict[str, object]] = []
-    # parks listed only from the coverage sources (no location, no profile yet) get no illustrative values
-    live = parks[parks["status"].isin(["operating", "converting"]) & (parks["location_accuracy"] != "unknown")]
+    # parks added from source pages have no profile yet (no location, or only their ward's centre): no values
+    profiled = ~parks["location_accuracy"].isin(["unknown", "ward_centre"])
+    live = parks[parks["status"].isin(["operating", "converting"]) & profiled]
     for park in live.to_dict("records"):
         series = park_series(park, rng, links)
         if not park["is_demonstration"]:

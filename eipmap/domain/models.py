@@ -145,6 +145,7 @@ class LocationAccuracy(StrEnum):
     """Whether a park's point was verified or estimated."""
 
     APPROXIMATE = "approximate"
+    WARD_CENTRE = "ward_centre"  # the centre of the ward or commune its source names: no closer than that ward's size
     VERIFIED = "verified"
     UNKNOWN = "unknown"  # no source places the park yet: listed, counted, never drawn
 

@@ -15,6 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 
 from eipmap.config import REPO_DIR
+from eipmap.domain.dataset import Dataset
 from eipmap.render.maps.features import DIMMED_FILL
 from tests.browser import (
     ARTIFACTS,
@@ -48,10 +49,11 @@ def shot(page: Page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
-def test_map_renders_offline_with_every_park_and_a_legend(browser: Browser, app_url: str) -> None:
+def test_map_renders_offline_with_every_park_and_a_legend(browser: Browser, app_url: str, dataset: Dataset) -> None:
     page, offline = open_app(browser, app_url)
     parks = drawn_parks(map_frame(page))
-    assert len(parks) == 71
+    located = dataset.parks.dropna(subset=["lat", "lon"])["park_id"]
+    assert set(parks) == set(located)  # every park with a location, none without one
     wait_for_text(page, "Chú giải: Tỷ lệ doanh nghiệp áp dụng giải pháp")
     wait_for_text(page, "Không có số liệu")
     assert {p["fill"] for p in parks.values()} >= {"#ffffff", "#1a9850"}  # no-data and target-met parks both drawn
@@ -337,4 +339,20 @@ def test_presentation_mode_on_a_1920x1080_projector(browser: Browser, app_url: s
     shot(page, "present-7-deep-c-1920x1080")
     page.get_by_role("button", name="✕ Thoát").click()
     page.locator("[data-testid='stSidebar']").wait_for(state="visible", timeout=30_000)
+    page.close()
+
+
+@pytest.mark.parametrize(
+    ("lang", "size", "words"),
+    [("vi", (1600, 1000), "trung tâm phường, xã"), ("en", (1920, 1080), "centre of the ward or commune")],
+)
+def test_a_park_placed_at_its_wards_centre_says_so_when_hovered(
+    browser: Browser, app_url: str, lang: str, size: tuple[int, int], words: str
+) -> None:
+    """Gò Dầu's source names only its commune: drawn at that commune's centre, and the hover says so."""
+    page, _ = open_app(browser, f"{app_url}/?lang={lang}", *size)
+    tooltip = click_park(page, "go-dau", zoom=12)
+    assert words in tooltip and ("5 km" in tooltip)
+    wait_for_text(page, "Gò Dầu" if lang == "vi" else "Go Dau")
+    shot(page, f"ward-centre-go-dau-{lang}-{size[0]}x{size[1]}")
     page.close()

@@ -42,6 +42,16 @@ def test_a_tooltip_is_lines_of_text_with_provenance_and_caveats(tiny: Dataset) -
     assert en["alpha"][0] == ("Alpha Industrial Park", "b")
 
 
+def test_a_park_placed_at_its_wards_centre_says_so_in_the_hover(tiny: Dataset) -> None:
+    parks = tiny.parks.copy()
+    parks.loc[parks["park_id"] == "gamma", ["location_accuracy", "location_error_km"]] = ["ward_centre", 7.0]
+    for lang, words in (("vi", "trung tâm phường, xã"), ("en", "centre of the ward or commune")):
+        overlay = build_overlay(tiny.values, parks["park_id"], tiny.indicators["D35-37.2c"], 2024, lang)
+        tip = {p["id"]: p["tip"] for p in park_features(parks, overlay, lang, tiny.links)}["gamma"]
+        assert any(words in text and "7" in text for text, _ in tip)
+        assert not any("gần đúng" in text or "Approximate" in text for text, _ in tip)
+
+
 def test_each_park_carries_its_links_counts_for_the_card(tiny: Dataset) -> None:
     links = {p["id"]: p["links"] for p in _parks(tiny)}
     assert links["alpha"] == "Đang vận hành: 1 · Tiềm năng: 0 · Không còn khả thi/đã dừng: 0"

@@ -78,6 +78,14 @@ def test_a_moved_point_says_from_where_and_stays_within_its_stated_error(dataset
         assert abs(km - float(found["km"])) < 0.1 and km <= park.location_error_km, park.park_id
 
 
+def test_a_park_placed_at_its_ward_centre_says_so_and_states_the_wards_size_as_its_error(dataset: Dataset) -> None:
+    placed = dataset.parks[dataset.parks["location_note"].fillna("").str.contains("the centre of")]
+    assert len(placed) >= 10  # the added parks whose source page names their ward or commune
+    assert (placed["location_accuracy"] == "ward_centre").all()  # the hover says so in its own words
+    assert (placed["location_error_km"] >= 3).all()  # a ward is kilometres across: never claimed closer
+    assert placed["location_note"].str.contains("vietnamadminunits").all()
+
+
 def test_every_firm_point_lies_in_its_parks_province(dataset: Dataset) -> None:
     provinces = dataset.provinces.set_index("province_code").to_crs(UTM_48N)
     firms = _points(dataset.firms.join(dataset.parks.set_index("park_id")["province_code"], on="park_id"))

@@ -95,9 +95,9 @@ def park_tip(rec: dict[Any, Any], overlay: Overlay, lang: str) -> list[Line]:
         lines.append((t(f"provenance.{rec['provenance']}", lang), ""))
     if rec["is_demonstration"]:
         lines.append((t("map.demonstration_park", lang), ""))
-    if rec["location_accuracy"] == "approximate":
+    if rec["location_accuracy"] in ("approximate", "ward_centre"):
         km = fmt_number(float(rec["location_error_km"]), lang, 0)
-        lines.append((t("map.approximate_location", lang, km=km), ""))
+        lines.append((t(f"map.{rec['location_accuracy']}_location", lang, km=km), ""))
     return lines
 
 
