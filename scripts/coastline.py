@@ -90,10 +90,10 @@ def refit_coast(
     A refit province is cut to GSHHG land inside the mainland box, and gains the land Natural Earth left out beside it.
     """
     out = provinces.copy()
-    inside = out.geometry.intersection(MAINLAND_BOX)
-    outside = out.geometry.difference(MAINLAND_BOX)
-    refit = [make_valid(g.intersection(land).union(o)) for g, o in zip(inside, outside, strict=True)]
-    out["geometry"] = [new if flag else old for new, old, flag in zip(refit, out.geometry, which, strict=True)]
+    out["geometry"] = [
+        make_valid(g.intersection(MAINLAND_BOX).intersection(land).union(g.difference(MAINLAND_BOX))) if flag else g
+        for g, flag in zip(out.geometry, which, strict=True)
+    ]
     country = union_all(provinces.geometry.values)
     missing = land.intersection(country.buffer(REACH_DEG)).difference(country).difference(neighbours.buffer(REACH_DEG))
     geoms = _grow(list(out.geometry), _cells(missing), which)
