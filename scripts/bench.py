@@ -186,8 +186,9 @@ def _wait_header(page: Page, header: str, naive: bool) -> None:
 
 
 def _wait_card(page: Page, name: str) -> None:
-    """The map's card with the clicked park's name (drawn in the browser from the park layer, no server run)."""
-    page.locator(".eip-card", has_text=name).wait_for(state="visible", timeout=120_000)
+    """The map's card with the clicked park's name and its trend drawn (in the browser from the park layer)."""
+    card = page.locator(".eip-card", has_text=name)
+    card.locator(".eip-trend-chart").wait_for(state="visible", timeout=120_000)
 
 
 def browser_side(
@@ -355,7 +356,7 @@ ROWS = [
     ("map component per click on the wire, deflated (KB)", "per_click_wire_kb"),
     ("cold start: process start → map visible (s)", "cold_start_s"),
     ("page load → map visible, warm server (s)", "load_s"),
-    ("click → the map's card: name, value with provenance, link counts (s)", "card_s"),
+    ("click → the map's card: name, value with provenance, link counts, trend against its target (s)", "card_s"),
     ("click → park's name as the panel's heading (s)", "header_s"),
     ("click → detail panel's trend chart drawn (s)", "click_s"),
     ("indicator change → recoloured (s)", "indicator_s"),

@@ -10,17 +10,22 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from eipmap.analysis.symbiosis import RESOURCE_COLOURS
-from eipmap.domain.models import Indicator, Provenance, Resource, TargetKind
-from eipmap.i18n import fmt_date, fmt_number, t
+from eipmap.display.trend import (
+    LINE_COLOUR,
+    MARKERS,
+    TARGET_COLOUR,
+    TrendFrame,
+    TrendSeries,
+    park_trend,
+    threshold,
+    unit_name,
+    wrapped_title,
+)
+from eipmap.domain.models import Indicator, Provenance, Resource
+from eipmap.i18n import t
 
-PROVENANCE_MARKERS = {
-    Provenance.REPORTED.value: dict(symbol="circle", size=12, color="#1f3b73"),
-    Provenance.ESTIMATED.value: dict(symbol="diamond", size=10, color="#5b7db8"),
-    Provenance.ILLUSTRATIVE.value: dict(symbol="circle-open", size=9, color="#7a7a7a", line=dict(width=2)),
-}
-TARGET_COLOUR = "#c0392b"
+PROVENANCE_MARKERS = MARKERS
 FONT = dict(family="DejaVu Sans, Arial, sans-serif", size=14)
-TITLE_WIDTH = 58
 SEPARATORS = {"vi": ",.", "en": ".,"}  # plotly: decimal then thousands
 PANEL_PX, GAP_PX, MARGIN_PX = 230, 80, 70  # small multiples: a row's height, the room for a title, top + bottom
 PANEL_TITLE_WIDTH = 30
@@ -32,73 +37,38 @@ def series(values: pd.DataFrame, park_id: str, indicator_id: str, years: range) 
     return rows.set_index("year").reindex(list(years))[["value", "provenance", "source_url", "note"]]
 
 
-def _unit(ind: Indicator, lang: str) -> str:
-    return t(f"unit.{ind.unit.value}", lang)
-
-
-TARGET_KEYS = {
-    TargetKind.LEGAL_MINIMUM: "chart.legal_minimum",
-    TargetKind.PROGRAMME_BENCHMARK: "chart.benchmark",
-    TargetKind.INTERPRETATION: "chart.interpretation",
-}
-
-
-def _target_name(ind: Indicator, lang: str) -> str:
-    """The threshold line's name: legal minimum, benchmark, the project's reading, or a former threshold."""
-    value, unit = fmt_number(ind.target, lang), _unit(ind, lang)
-    if ind.in_force_until is not None:
-        return t("chart.former", lang, date=fmt_date(ind.in_force_until, lang), value=value, unit=unit)
-    return t(TARGET_KEYS[ind.target_kind], lang, value=value, unit=unit)
-
-
-def _threshold_span(ind: Indicator, years: range) -> tuple[float, float] | None:
-    """The x extent of the threshold line: the dataset's years, or only those a lapsed text still covered."""
-    covered = [y for y in years if ind.applies_in(y)]
-    if not covered:
-        return None
-    return covered[0] - 0.3, (years.stop - 0.7 if covered[-1] == years[-1] else covered[-1] + 0.3)
-
-
 def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: str, years: range) -> go.Figure:
     """The indicator over the dataset's ``years``: a line through known years, markers by provenance, target line."""
-    s = series(values, park_id, ind.indicator_id, years)
-    fig = go.Figure()
-    known = s.dropna(subset=["value"])
-    fig.add_trace(
-        go.Scatter(
-            x=known.index,
-            y=known["value"],
-            mode="lines",
-            line=dict(color="#1f3b73", width=2),
-            name=ind.name(lang),
-            showlegend=False,
-            hoverinfo="skip",
-        )
-    )
-    for prov, marker in PROVENANCE_MARKERS.items():
-        part = known[known["provenance"] == prov]
-        if part.empty:
-            continue
-        fig.add_trace(
-            go.Scatter(
-                x=part.index,
-                y=part["value"],
-                mode="markers",
-                marker=marker,
-                name=t(f"provenance.{prov}", lang),
-                hovertemplate="%{x}: %{y}<extra>" + t(f"provenance.{prov}", lang) + "</extra>",
-            )
-        )
-    span = _threshold_span(ind, years)
-    if span is not None:
-        line = dict(color=TARGET_COLOUR, dash="dash", width=2)
-        fig.add_trace(
-            go.Scatter(x=list(span), y=[ind.target] * 2, mode="lines", line=line, name=_target_name(ind, lang))
-        )
-    missing = [int(y) for y in s.index[s["value"].isna()]]
-    title = "<br>".join(textwrap.wrap(f"{ind.name(lang)} ({_unit(ind, lang)})", TITLE_WIDTH))
-    if missing:
-        title += "<br><sup>" + t("chart.missing_years", lang, years=", ".join(map(str, missing))) + "</sup>"
+    return trend_figure(*park_trend(values, park_id, ind, lang, years), lang)
+
+
+def _trend_traces(frame: TrendFrame, s: TrendSeries) -> list[go.Scatter]:
+    """The line through the known years, the markers of each provenance, the threshold line."""
+    known = s.known(frame.years)
+    line = dict(color=LINE_COLOUR, width=2)
+    x, y = [k[0] for k in known], [k[1] for k in known]
+    traces = [go.Scatter(x=x, y=y, mode="lines", line=line, name=frame.title, showlegend=False, hoverinfo="skip")]
+    for prov, marker in MARKERS.items():
+        part = [(year, value) for year, value, p in known if p == prov]
+        if part:
+            name = frame.provenance_names[prov]
+            hover = "%{x}: %{y}<extra>" + name + "</extra>"
+            x, y = [k[0] for k in part], [k[1] for k in part]
+            traces.append(go.Scatter(x=x, y=y, mode="markers", marker=marker, name=name, hovertemplate=hover))
+    at = frame.threshold
+    if at is not None:
+        dash = dict(color=TARGET_COLOUR, dash="dash", width=2)
+        traces.append(go.Scatter(x=[at.x0, at.x1], y=[at.value] * 2, mode="lines", line=dash, name=at.name))
+    return traces
+
+
+def trend_figure(frame: TrendFrame, s: TrendSeries, lang: str) -> go.Figure:
+    """A trend as described in ``eipmap.display.trend`` (the map's card draws the same description)."""
+    title = "<br>".join(wrapped_title(frame))
+    if s.missing_note:
+        title += "<br><sup>" + s.missing_note + "</sup>"
+    years = frame.years
+    fig = go.Figure(_trend_traces(frame, s))
     fig.update_layout(
         title=dict(text=title, font=dict(size=15)),
         font=FONT,
@@ -108,12 +78,9 @@ def build_trend_chart(values: pd.DataFrame, park_id: str, ind: Indicator, lang: 
         legend=dict(orientation="h", y=-0.28),
         plot_bgcolor="#fafafa",
         xaxis=dict(
-            title=t("chart.year", lang),
-            tickmode="array",
-            tickvals=list(years),
-            range=[years.start - 0.4, years.stop - 0.6],
+            title=frame.year_label, tickmode="array", tickvals=list(years), range=[years[0] - 0.4, years[-1] + 0.4]
         ),
-        yaxis=dict(title=_unit(ind, lang), rangemode="tozero"),
+        yaxis=dict(title=frame.unit, rangemode="tozero"),
     )
     return fig
 
@@ -205,16 +172,16 @@ def build_small_multiples(
             layout[f"yaxis{n}"] = dict(domain=y_dom, anchor=f"x{n}", showticklabels=False, showgrid=False)
             titles.append(_no_data_label(x_dom, y_dom, lang))
         traces.append(_panel_trace(s, ind.name(lang), n, lang))
-        span = _threshold_span(ind, years)
-        if span is not None:
+        at = threshold(ind, lang, years)
+        if at is not None:
             line = dict(color=TARGET_COLOUR, dash="dash", width=1.5)
             shapes.append(
-                dict(type="line", xref=f"x{n}", x0=span[0], x1=span[1], yref=f"y{n}", y0=ind.target, y1=ind.target)
+                dict(type="line", xref=f"x{n}", x0=at.x0, x1=at.x1, yref=f"y{n}", y0=at.value, y1=at.value)
                 | {"line": line}
             )
         titles.append(
             dict(
-                text=_panel_title(f"{ind.name(lang)} ({_unit(ind, lang)})"),
+                text=_panel_title(f"{ind.name(lang)} ({unit_name(ind, lang)})"),
                 x=(x_dom[0] + x_dom[1]) / 2,
                 y=y_dom[1],
                 xref="paper",

@@ -6,8 +6,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from eipmap.display.trend import TARGET_COLOUR
 from eipmap.i18n import fmt_number, t
-from eipmap.render.charts import FONT, SEPARATORS, TARGET_COLOUR
+from eipmap.render.charts import FONT, SEPARATORS
 
 ATTAINMENT_SCALE = [[0.0, "#d7301f"], [0.5, "#f59e0b"], [0.99, "#f3e79b"], [1.0, "#1a9850"]]
 NO_DATA_FILL = "#e9e9e9"

@@ -7,6 +7,7 @@
 // Every text from the data is written with textContent: nothing from a release is parsed as HTML.
 
 const MAPS = new WeakMap();
+const CARD_ROOM_PX = 160; // half the card's width: how far a selected park sits left of the map's centre
 const LEAFLET = {};
 
 function loadLeaflet(base) {
@@ -67,7 +68,8 @@ function drawBase(L, m, base) {
   for (const layer of base.layers) {
     const options = { style: () => layer.style, interactive: false };
     if (layer.pane) options.pane = layer.pane;
-    L.geoJSON({ type: "GeometryCollection", geometries: layer.shapes }, options).addTo(m.base);
+    const shapes = layer.shapes || layer.pick.map((i) => base.layers[layer.of].shapes[i]);
+    L.geoJSON({ type: "GeometryCollection", geometries: shapes }, options).addTo(m.base);
   }
   for (const [south_west, north_east] of base.frames) {
     const frame = { color: "#4a5a78", weight: 1, dashArray: "3 4", fill: false, interactive: false };
@@ -78,9 +80,9 @@ function drawBase(L, m, base) {
   }
 }
 
-// The card in the map's corner: the clicked park's name, province, this indicator's value with its provenance
-// and its links' counts, shown the moment it is clicked (from the park layer already in the page), kept while
-// the park stays selected. The panel beside the map follows with the server's run.
+// The card in the map's corner: the clicked park's name, province, this indicator's value with its provenance,
+// its links' counts and its trend of the indicator (trend_card.js), shown the moment it is clicked (from the
+// park layer already in the page), kept while the park stays selected. The panel follows with the server's run.
 function makeCard(L, m) {
   const Card = L.Control.extend({
     onAdd() {
@@ -97,7 +99,7 @@ function makeCard(L, m) {
 
 function showCard(m, park) {
   const box = m.card.getContainer();
-  box.replaceChildren(tipElement([...park.tip, [park.links, ""]]));
+  box.replaceChildren(tipElement([...park.tip, [park.links, ""]]), trendElement(m.trend, park.trend, m.year));
   box.dataset.park = park.id;
   box.hidden = false;
 }
@@ -109,7 +111,10 @@ function hideCard(m) {
   box.hidden = true;
 }
 
-function drawParks(L, m, parks, send) {
+function drawParks(L, m, layer, send) {
+  const parks = layer.parks;
+  m.trend = layer.trend;
+  m.year = layer.year;
   m.parks.clearLayers();
   m.parkLayers = new Map();
   m.parkData = new Map(parks.map((p) => [p.id, p]));
@@ -211,6 +216,8 @@ async function update(L, m, data, send) {
   if (m.shown.view !== undefined && m.shown.view !== view) {
     m.map.eachLayer((l) => l.closeTooltip && l.closeTooltip()); // the pointer no longer rests on what it named
     m.map.setView(data.view.center, data.view.zoom, { animate: false });
+    // a view centred on a selected park: move the park left of the card, so its links stay in sight
+    if (data.selection) m.map.panBy([Math.min(CARD_ROOM_PX, m.el.clientWidth / 4), 0], { animate: false });
   }
   m.shown.view = view;
   setTiles(L, m, data.tiles);

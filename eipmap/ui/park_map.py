@@ -1,9 +1,10 @@
 """The main map as our own component, on Streamlit's public Components v2 API (``st.components.v2``).
 
 Why not streamlit-folium here: its frontend waits 250 ms after every click before sending it, and
-every rerun re-sends the whole map. This component (``park_map.js``, a plain ES module, no build)
-sends a click at once, keeps its Leaflet map across reruns, and fetches the big layers — outlines,
-the parks of one indicator/year/language — once, from content-hashed URLs under ``static/gen/``
+every rerun re-sends the whole map. This component (``park_map.js`` after ``trend_card.js``, one
+plain ES module, no build) sends a click at once, keeps its Leaflet map across reruns, and fetches the
+big layers — outlines, the parks of one indicator/year/language with each park's trend for the card —
+once, from content-hashed URLs under ``static/gen/``
 (Streamlit's static serving); a rerun sends only the selection, the dimmed parks and the view.
 If ``static/gen/`` cannot be written, the layers travel inline (slower, same map).
 The other maps (gap analysis, presentation, the saved HTML map) stay on folium/streamlit-folium.
@@ -33,7 +34,7 @@ from eipmap.render.maps.features import (
     SELECTED_COLOUR,
     base_features,
     candidate_features,
-    park_features,
+    park_layer,
     selection_features,
 )
 from eipmap.render.maps.tiles import TILES
@@ -42,7 +43,7 @@ from eipmap.ui import cache
 
 GENERATED_DIR = STATIC_DIR / "gen"
 GENERATED_URL = "/app/static/gen"
-_JS = (Path(__file__).with_name("park_map.js")).read_text(encoding="utf-8")
+_JS = "\n".join(Path(__file__).with_name(f).read_text(encoding="utf-8") for f in ("trend_card.js", "park_map.js"))
 _CSS = """
 .eip-map{background:SEA;font-family:'DejaVu Sans',Arial,sans-serif;border-radius:4px}
 .eip-map .eip-label{text-align:center;white-space:nowrap;pointer-events:none;text-shadow:0 0 3px #fff,0 0 3px #fff}
@@ -51,6 +52,12 @@ _CSS = """
 .eip-map .leaflet-tooltip{font-size:13px;min-width:220px;max-width:360px;white-space:normal}
 .eip-map .eip-card{background:#fff;padding:8px 10px;border-radius:4px;box-shadow:0 1px 5px rgba(0,0,0,.35);
   max-width:300px;font-size:13px;line-height:1.4;color:#222}
+.eip-map .eip-trend{margin-top:6px;border-top:1px solid #e2e2e2;padding-top:4px}
+.eip-map .eip-trend-title{font-size:12px;font-weight:600;color:#333}
+.eip-map .eip-trend-chart{display:block}
+.eip-map .eip-trend-legend{font-size:12px;color:#444;line-height:1.5}
+.eip-map .eip-trend-key{display:inline-flex;align-items:center;gap:3px;margin-right:8px}
+.eip-map .eip-trend-note{font-size:12px;color:#6b6b6b}
 .eip-map-error{color:#b00020;font-size:14px;padding:4px 0}
 """.replace("SEA", SEA_COLOUR)
 _COMPONENT = st.components.v2.component("eipmap_park_map", js=_JS, css=_CSS, isolate_styles=False)
@@ -97,8 +104,7 @@ def _base_ref(release: cache.ReleaseKey, lang: str) -> LayerRef:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _parks_ref(release: cache.ReleaseKey, indicator_id: str, year: int, lang: str, _overlay: Overlay) -> LayerRef:
-    data = cache.dataset_at(release)
-    return publish(park_features(data.parks, _overlay, lang, data.links))
+    return publish(park_layer(cache.dataset_at(release), _overlay, lang))
 
 
 def _live(cached: Callable[[], LayerRef], cache_clear: Callable[[], None]) -> LayerRef:

@@ -55,7 +55,7 @@ def test_the_map_gets_its_big_layers_by_content_hashed_url(app: AppTest) -> None
     assert data["static_url"] == "/app/static/vendor"  # Leaflet from the app itself
     for name in ("base", "parks"):
         assert str(data[name]["url"]).startswith("/app/static/gen/")  # fetched once, cached by the browser
-    parks = park_map_layer(app, "parks")
+    parks = park_map_layer(app, "parks")["parks"]
     assert {p["id"] for p in parks} == set(load_dataset().parks.dropna(subset=["lat", "lon"])["park_id"])
     assert data["selection"] is None and data["dimmed"] == []
 
@@ -97,14 +97,14 @@ def test_click_another_park_then_clear_then_same_again(app: AppTest) -> None:
 
 def test_changing_the_indicator_recolours_the_parks(app: AppTest) -> None:
     before = park_map_data(app)["parks"]
-    colours = {p["id"]: p["style"]["fillColor"] for p in park_map_layer(app, "parks")}
+    colours = {p["id"]: p["style"]["fillColor"] for p in park_map_layer(app, "parks")["parks"]}
     app.selectbox(key=state.widget_key(state.CATEGORY, "vi")).select_index(
         4
     ).run()  # another category → another indicator
     assert not app.exception
     assert park_map_data(app)["parks"] != before  # another file: the browser fetches the new colours once
     assert park_map_data(app)["base"] is not None
-    assert colours != {p["id"]: p["style"]["fillColor"] for p in park_map_layer(app, "parks")}
+    assert colours != {p["id"]: p["style"]["fillColor"] for p in park_map_layer(app, "parks")["parks"]}
 
 
 def test_base_map_identity_survives_selection_and_indicator_changes(app: AppTest) -> None:

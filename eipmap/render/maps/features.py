@@ -20,6 +20,7 @@ import shapely.geometry
 from eipmap.analysis.symbiosis import GROUP_DASH, RESOURCE_COLOURS, arc, arrow_head, link_counts_by_park, park_links
 from eipmap.display.overlay import NO_DATA_COLOUR, Overlay
 from eipmap.display.panel import links_headline
+from eipmap.display.trend import frame_json, layer_series, series_json, trend_frame
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import PILOT_PROVINCE_CODES, LinkGroup, Resource
 from eipmap.domain.textnorm import html_text
@@ -130,6 +131,22 @@ def park_features(
     ]
 
 
+def park_layer(data: Dataset, overlay: Overlay, lang: str) -> dict[str, object]:
+    """The parks of one indicator, year and language, each with its trend of the indicator for the card.
+
+    The trend is the description the panel's chart is drawn from (``eipmap.display.trend``): the frame once,
+    a series per park that has a value of the indicator in any year.
+    """
+    ind = overlay.indicator
+    series = layer_series(data.values, ind, lang, data.years)
+    features = park_features(data.parks, overlay, lang, data.links)
+    for feature in features:
+        own = series.get(str(feature["id"]))
+        if own is not None and any(v is not None for v in own.values):
+            feature["trend"] = series_json(own)
+    return {"parks": features, "trend": frame_json(trend_frame(ind, lang, data.years), lang), "year": overlay.year}
+
+
 def _polygons(frame: gpd.GeoDataFrame, decimals: int) -> list[object]:
     """Geometries as GeoJSON geometry objects, coordinates rounded."""
     rounded = shapely.transform(frame.geometry.to_numpy(), lambda xy: np.round(xy, decimals))
@@ -137,12 +154,17 @@ def _polygons(frame: gpd.GeoDataFrame, decimals: int) -> list[object]:
 
 
 def base_features(data: Dataset, lang: str) -> dict[str, object]:
-    """Background countries and provinces (below the tiles), pilot and former outlines, labels, archipelagos."""
-    pilot = data.provinces[data.provinces["province_code"].isin(PILOT_PROVINCE_CODES)]
+    """Background countries and provinces (below the tiles), pilot and former outlines, labels, archipelagos.
+
+    A layer holds its ``shapes``, or picks them by index (``pick``) from the layer numbered ``of``.
+    """
+    is_pilot = data.provinces["province_code"].isin(PILOT_PROVINCE_CODES).to_numpy()
+    pilot = data.provinces[is_pilot]
     layers = [
         {"pane": "background", "style": BACKGROUND_STYLE, "shapes": _polygons(data.background, BACKGROUND_DECIMALS)},
         {"pane": "background", "style": LAND_STYLE, "shapes": _polygons(data.provinces, OUTLINE_DECIMALS)},
-        {"style": PILOT_STYLE, "shapes": _polygons(pilot, OUTLINE_DECIMALS)},
+        # the pilot provinces' outlines are the land layer's shapes again: sent once, drawn twice
+        {"style": PILOT_STYLE, "of": 1, "pick": [int(i) for i in np.flatnonzero(is_pilot)]},
         {"style": FORMER_STYLE, "shapes": _polygons(data.former_provinces, OUTLINE_DECIMALS)},
     ]
     labels = [
