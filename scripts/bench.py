@@ -6,11 +6,14 @@
    before (a different park each run) and on one clicked before — median of N runs;
 2. bytes of the map component (its JSON arguments) on load and sent again per click, and the same deflated as
    the websocket's permessage-deflate sends them;
-3. in headless Chromium: cold start (process start → map visible), page load → map visible on a warm server,
-   click → the detail panel's trend chart drawn (timed from the click itself), indicator change → recoloured,
-   and messages sent to the server by a pan/zoom (each would be a rerun);
+3. in headless Chromium, real ``streamlit run`` sessions (scripts/bench_browser.py): cold start (process start →
+   map visible), page load → map visible on a warm server, click → the map's card with the park's trend, → the
+   panel's heading, → its trend chart drawn (timed from the click itself), indicator change → recoloured, the
+   server's runs as the browser receives their end over the websocket, and messages sent to the server by a
+   pan/zoom (each would be a rerun);
 4. server RSS with 1 and 10 concurrent browser sessions;
-5. the same for the naive baseline (bench/naive_app.py), reported as baseline ÷ app.
+5. the same for the naive baseline (bench/naive_app.py), reported as baseline ÷ app; with ``--stress`` also the
+   app alone on the ×10 dataset (4,500 parks; the baseline would take minutes a click there).
 
 Writes bench-results/latest.json and prints a Markdown table.
 """
@@ -36,27 +39,18 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench_browser import BROWSER_KEYS, Target, browser_side, cold_start, rss_entry  # noqa: E402
 from bench_floors import floors  # noqa: E402
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from eipmap.config import DATA_DIR_ENV  # noqa: E402
 from eipmap.ingest.loading import load_dataset  # noqa: E402
 from eipmap.ui import state  # noqa: E402
 from tests.apptest_support import click_park_map, map_args, park_map, park_map_data  # noqa: E402
-from tests.browser import (  # noqa: E402
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    SERVERS,
-    STARTED,
-    aim_at_park,
-    map_frame,
-    streamlit_server,
-)
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
 CLICK_PARK = "deep-c-haiphong-1"
-GOTO_TIMEOUT_MS = 240_000
-PARKS_CACHE: dict[str, object] = {}  # server URL → that server's parks (the naive map has no park ids)
 NATIONAL_CLICK = "scale-park-00000"
 NO_OTHER_HOSTS = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"
 
@@ -148,136 +142,7 @@ def server_side(script: Path, data_dir: Path, park_id: str, naive: bool, runs: i
     return out
 
 
-def _wait_panel(page: Page, text: str) -> None:
-    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=120_000)
-
-
-def _page(browser: Browser, width: int, height: int) -> Page:
-    return browser.new_page(viewport={"width": width, "height": height})
-
-
-def _wait_chart(page: Page, naive: bool) -> None:
-    """The detail panel's trend chart drawn (the app's overview has a chart of its own, so by key)."""
-    chart = "[data-testid='stPlotlyChart'] .main-svg" if naive else ".st-key-trend-chart .main-svg"
-    page.locator(chart).first.wait_for(state="visible", timeout=120_000)
-
-
-def _aim_marker(page: Page, lat: float, lon: float) -> tuple[float, float]:
-    """Where to click a pin marker of the naive map (its icon stands ~20 px above the point)."""
-    frame = map_frame(page)
-    frame.evaluate("([lat, lng]) => window.map.setView([lat, lng], 14, {animate: false})", [lat, lon])
-    point = frame.evaluate(
-        "([lat, lng]) => { const p = window.map.latLngToContainerPoint([lat, lng]);"
-        " const r = window.map.getContainer().getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }",
-        [lat, lon],
-    )
-    box = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
-    assert box is not None
-    return box["x"] + point[0], box["y"] + point[1] - 20
-
-
-def _wait_header(page: Page, header: str, naive: bool) -> None:
-    """The clicked park's name as the panel's heading, drawn by the server's run (the naive app: its 'Selected:' line).
-
-    A heading, not any text: the map's tooltip and card (in the page itself) show the name before the server answers.
-    """
-    found = page.get_by_text(header) if naive else page.get_by_role("heading", name=header)
-    found.first.wait_for(state="visible", timeout=120_000)
-
-
-def _wait_card(page: Page, name: str) -> None:
-    """The map's card with the clicked park's name and its trend drawn (in the browser from the park layer)."""
-    card = page.locator(".eip-card", has_text=name)
-    card.locator(".eip-trend-chart").wait_for(state="visible", timeout=120_000)
-
-
-def browser_side(
-    browser: Browser, url: str, park_id: str, panel_text: str, naive: bool, runs: int
-) -> dict[str, float | None]:
-    """Chromium timings (s) and messages per pan for one server."""
-    loads, cards, headers, clicks, changes, pans = [], [], [], [], [], []
-    header = "Selected:" if naive else str(PARKS_CACHE[url].at[park_id, "name_vi"])
-    for _ in range(runs):
-        page = _page(browser, 1600, 1000)
-        sent: list[int] = []
-        page.on("websocket", lambda ws, sent=sent: ws.on("framesent", lambda _p: sent.append(1)))
-        start = time.perf_counter()
-        page.goto(url, timeout=GOTO_TIMEOUT_MS)
-        frame = map_frame(page, timeout_s=180)
-        loads.append(time.perf_counter() - start)
-        page.wait_for_timeout(1500)  # let the first run settle before counting
-        before = len(sent)
-        frame.evaluate(
-            "() => { const m = window.eipMap || window.map; m.panBy([200, 100], {animate: false});"
-            " m.setZoom(8, {animate: false}); }"
-        )
-        page.wait_for_timeout(1200)  # observation window: the component debounces by 250 ms
-        pans.append(len(sent) - before)
-        if naive:
-            row = PARKS_CACHE[url].loc[park_id]
-            x, y = _aim_marker(page, row["lat"], row["lon"])
-        else:
-            x, y, _tooltip = aim_at_park(page, park_id)
-        start = time.perf_counter()  # from the click itself, not the aiming and hovering before it
-        page.mouse.click(x, y)
-        if not naive:
-            _wait_card(page, header)
-            cards.append(time.perf_counter() - start)
-        _wait_header(page, header, naive)
-        headers.append(time.perf_counter() - start)
-        _wait_chart(page, naive)
-        clicks.append(time.perf_counter() - start)
-        _wait_panel(page, panel_text)
-        start = time.perf_counter()
-        if naive:
-            page.get_by_role("combobox", name="Indicator").click()
-            page.get_by_role("option", name="KPI-09", exact=True).click()
-            map_frame(page, timeout_s=180)
-        else:
-            page.get_by_role("combobox", name="Nhóm chỉ số").click()
-            page.get_by_role("option", name="Tổng hợp", exact=True).click()
-            _wait_panel(page, "Chú giải: Mức tuân thủ")
-        changes.append(time.perf_counter() - start)
-        page.close()
-    return {
-        "load_s": statistics.median(loads),
-        "card_s": statistics.median(cards) if cards else None,  # the naive app has no card
-        "header_s": statistics.median(headers),
-        "click_s": statistics.median(clicks),
-        "indicator_s": statistics.median(changes),
-        "messages_per_pan": statistics.median(pans),
-    }
-
-
-def cold_start(browser: Browser, url: str) -> dict[str, float]:
-    """Process start → map visible, for the first page a just-started server serves."""
-    page = _page(browser, 1600, 1000)
-    page.goto(url, timeout=GOTO_TIMEOUT_MS)
-    map_frame(page, timeout_s=180)
-    seconds = time.perf_counter() - STARTED[url]
-    page.close()
-    return {"cold_start_s": seconds}
-
-
-def rss_mb(browser: Browser, url: str, sessions: int) -> float:
-    """Server process RSS (MB) with ``sessions`` pages open at once."""
-    pages = [_page(browser, 1400, 900) for _ in range(sessions)]
-    for page in pages:
-        page.goto(url, timeout=GOTO_TIMEOUT_MS, wait_until="commit")
-    for page in pages:
-        map_frame(page, timeout_s=240)
-    proc = psutil.Process(SERVERS[url].pid)
-    rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
-    for page in pages:
-        page.close()
-    return rss / 1024 / 1024
-
-
-def _rss_entry(browser: Browser, url: str, sessions: int, key: str) -> dict[str, float]:
-    return {key: rss_mb(browser, url, sessions)}
-
-
-def _guarded(measure: Callable[[], dict[str, float]], keys: tuple[str, ...]) -> dict[str, float]:
+def _guarded(measure: Callable[[], dict[str, float | None]], keys: tuple[str, ...]) -> dict[str, float | None]:
     """A measurement, or NaN for each of its figures when it failed (e.g. a server that never answered)."""
     try:
         return measure()
@@ -319,22 +184,23 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=[*CHROMIUM_ARGS, NO_OTHER_HOSTS])
         for name, data_dir in datasets.items():
             park = CLICK_PARK if name == "shipped" else NATIONAL_CLICK
+            row = load_dataset(data_dir).parks.set_index("park_id").loc[park]
+            target = Target(park, str(row["name_vi"]), float(row.at["lat"]), float(row.at["lon"]))
             entry: dict[str, dict[str, float]] = {}
             for label, script, naive, panel in (
                 ("app", ROOT / "app.py", False, "Liên kết cộng sinh công nghiệp"),
-                ("naive", naive_script, True, "Selected:"),
+                *([] if name == "stress" else [("naive", naive_script, True, "Selected:")]),  # ×10: minutes a click
             ):
                 measured = server_side(script, data_dir, park, naive, runs)
                 with streamlit_server(data_dir, script=script) as url:
-                    PARKS_CACHE[url] = load_dataset(data_dir).parks.set_index("park_id")
                     measured |= _guarded(partial(cold_start, browser, url), ("cold_start_s",))
                     measured |= _guarded(
-                        partial(browser_side, browser, url, park, panel, naive, max(3, runs // 2)),
-                        ("load_s", "card_s", "header_s", "click_s", "indicator_s", "messages_per_pan"),
+                        partial(browser_side, browser, url, target, panel, naive, max(3, runs // 2)),
+                        BROWSER_KEYS,
                     )
                     for sessions in (1, 10):
                         key = f"rss_{sessions}_mb"
-                        measured |= _guarded(partial(_rss_entry, browser, url, sessions, key), (key,))
+                        measured |= _guarded(partial(rss_entry, browser, url, sessions, key), (key,))
                 entry[label] = measured
                 _save(results | {name: entry})
             results[name] = entry
@@ -359,7 +225,9 @@ ROWS = [
     ("click → the map's card: name, value with provenance, link counts, trend against its target (s)", "card_s"),
     ("click → park's name as the panel's heading (s)", "header_s"),
     ("click → detail panel's trend chart drawn (s)", "click_s"),
+    ("click → the server's last run ended, as the browser receives it (s)", "click_run_s"),
     ("indicator change → recoloured (s)", "indicator_s"),
+    ("indicator change → the server's last run ended, as the browser receives it (s)", "indicator_run_s"),
     ("messages to the server per pan/zoom", "messages_per_pan"),
     ("server RSS, 1 session (MB)", "rss_1_mb"),
     ("server RSS, 10 sessions (MB)", "rss_10_mb"),
@@ -380,7 +248,7 @@ def table(results: dict[str, object]) -> str:
     for label, key in ROWS:
         cells = []
         for n in names:
-            app, naive = results[n]["app"][key], results[n]["naive"][key]  # type: ignore[index]
+            app, naive = results[n]["app"][key], results[n].get("naive", {}).get(key)  # type: ignore[attr-defined,index]
             ratio = "–" if not app or naive is None or app != app or naive != naive else f"{naive / app:.1f}×"
             cells += [_cell(app), _cell(naive), ratio]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")

@@ -24,6 +24,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from eipmap.domain.errors import DataValidationError, Failure  # noqa: E402
+from eipmap.domain.models import LocationAccuracy  # noqa: E402
 from eipmap.ingest.loading import validate_table  # noqa: E402
 
 SEED = 20250701
@@ -218,7 +219,7 @@ def value_table(parks: pd.DataFrame, links: pd.DataFrame, rng: random.Random) ->
     """Every park × indicator × year value, with gaps."""
     rows: list[dict[str, object]] = []
     # parks added from source pages have no profile yet (no location, or only their ward's centre): no values
-    profiled = ~parks["location_accuracy"].isin(["unknown", "ward_centre"])
+    profiled = ~parks["location_accuracy"].isin([LocationAccuracy.UNKNOWN, LocationAccuracy.WARD_CENTRE])
     live = parks[parks["status"].isin(["operating", "converting"]) & profiled]
     for park in live.to_dict("records"):
         series = park_series(park, rng, links)

@@ -29,7 +29,7 @@ from eipmap.ui.cache import overlay_of, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.opportunity_panel import render_opportunities, shown_candidates
-from eipmap.ui.park_map import show_park_map
+from eipmap.ui.park_map import map_drawn, show_park_map
 from eipmap.ui.park_panel import render_facts, render_lifecycle, render_links, render_park_header, render_trend
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
@@ -112,7 +112,8 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
         if cols[i % 2].button(escape_markdown(name), key=f"demo-{park_id}", width="stretch"):
             _select(park_id, _park_view(park_id))
             st.rerun()
-    if overlay.scheme == "attainment":  # also loads plotly's script before the first click needs it
+    # after the map is drawn (Plotly's script would hold it back), and before the first click needs that script
+    if overlay.scheme == "attainment" and map_drawn(state.MAP_KEY):
         st.markdown(f"**{t('overview.status_chart', lang)}**")
         chart = status_chart(release_key(), overlay.indicator.indicator_id, overlay.year, lang)
         st.plotly_chart(chart, width="stretch", key="overview-status", config={"displayModeBar": False})

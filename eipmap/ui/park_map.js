@@ -211,7 +211,7 @@ function setTiles(L, m, tiles) {
   m.shown.tiles = key;
 }
 
-async function update(L, m, data, send) {
+async function update(L, m, data, send, tellDrawn) {
   const view = JSON.stringify(data.view);
   if (m.shown.view !== undefined && m.shown.view !== view) {
     m.map.eachLayer((l) => l.closeTooltip && l.closeTooltip()); // the pointer no longer rests on what it named
@@ -251,11 +251,16 @@ async function update(L, m, data, send) {
     m.shown.candidates = candidates;
   }
   m.el.dataset.ready = "1";
+  if (!m.toldDrawn) {
+    m.toldDrawn = true;
+    tellDrawn(); // once per mount: the server may now send what the first screen could wait for
+  }
 }
 
 export default function (component) {
-  const { parentElement, data, setTriggerValue } = component;
+  const { parentElement, data, setTriggerValue, setStateValue } = component;
   const send = (parkId) => setTriggerValue("park", parkId);
+  const tellDrawn = () => setStateValue("drawn", true);
   loadLeaflet(data.static_url)
     .then((L) => {
       let m = MAPS.get(parentElement);
@@ -263,7 +268,7 @@ export default function (component) {
         m = makeMap(L, parentElement, data);
         MAPS.set(parentElement, m);
       }
-      return update(L, m, data, send);
+      return update(L, m, data, send, tellDrawn);
     })
     .catch((err) => {
       // the map (if any) stays; a line under it says what failed, in the page's language

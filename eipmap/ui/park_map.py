@@ -129,6 +129,17 @@ def _tiles(tiles: str) -> dict[str, str] | None:
     return {"url": url, "attribution": attribution}
 
 
+def map_drawn(key: str) -> bool:
+    """Whether the browser has drawn the map of ``key`` in this session (it says so once, after its first draw).
+
+    What the first screen can do without waits for it: Plotly's script (≈ 4 MB) parsed before the map is drawn
+    held the map back by ≈ 2 s on this machine.
+    """
+    value = st.session_state.get(key)
+    drawn = value.get("drawn") if isinstance(value, dict) else getattr(value, "drawn", None)
+    return bool(drawn)
+
+
 def clicked_park(value: object) -> str | None:
     """The park id the component's last click sent, if any."""
     park = value.get("park") if isinstance(value, dict) else getattr(value, "park", None)
@@ -172,4 +183,8 @@ def show_park_map(
         if park is not None:
             on_click(park)
 
-    _COMPONENT(key=key, data=data, height=height, on_park_change=_clicked)
+    _COMPONENT(key=key, data=data, height=height, on_park_change=_clicked, on_drawn_change=_nothing)
+
+
+def _nothing() -> None:
+    """A state the browser reports needs a callback to be kept (Components v2); the next run reads it."""

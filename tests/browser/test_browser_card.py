@@ -94,3 +94,15 @@ def test_every_parks_card_draws_its_trend_from_the_values(
     assert kinds == {True, False}  # the sweep met parks with values and parks without
     page.screenshot(path=str(ARTIFACTS / f"card-trend-{lang}-1920x1080.png"))
     page.close()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_first_screen_adds_its_chart_once_the_map_is_drawn(browser: Browser, app_url: str, lang: str) -> None:
+    """The component tells the server when its map is drawn; only then does the overview add its Plotly chart."""
+    page, _ = open_app(browser, f"{app_url}/?lang={lang}", 1600, 1000)
+    frame = map_frame(page)
+    assert frame.locator("[data-ready='1']").count() >= 1
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_text(t("overview.status_chart", lang)).first.wait_for(state="visible", timeout=30_000)
+    main.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
+    page.close()
