@@ -9,7 +9,7 @@ TEST_POSTGRES_URL ?= postgresql+psycopg://eipmap:eipmap-test@127.0.0.1:5432/eipm
 .PHONY: run test check lint types unit assets chromium postgres users reset-db geo data bench clean
 
 run: $(VENV)/.run assets  ## install and start the dashboard on the shipped data
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT)
 
 test: check  ## install everything and run lint, types and the whole test suite
 

@@ -188,12 +188,12 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
             target = Target(park, str(row["name_vi"]), float(row.at["lat"]), float(row.at["lon"]))
             entry: dict[str, dict[str, float]] = {}
             for label, script, naive, panel in (
-                ("app", ROOT / "app.py", False, "Liên kết cộng sinh công nghiệp"),
+                ("app", ROOT / "serve.py", False, "Liên kết cộng sinh công nghiệp"),
                 *([] if name == "stress" else [("naive", naive_script, True, "Selected:")]),  # ×10: minutes a click
             ):
                 measured = server_side(script, data_dir, park, naive, runs)
                 with streamlit_server(data_dir, script=script) as url:
-                    measured |= _guarded(partial(cold_start, browser, url), ("cold_start_s",))
+                    measured |= _guarded(partial(cold_start, browser, url, naive), ("cold_start_s",))
                     measured |= _guarded(
                         partial(browser_side, browser, url, target, panel, naive, max(3, runs // 2)),
                         BROWSER_KEYS,

@@ -16,7 +16,7 @@ from google.protobuf.message import DecodeError
 from playwright.sync_api import Browser, Page, WebSocket
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-from tests.browser import SERVERS, STARTED, aim_at_park, map_frame
+from tests.browser import MAIN_MAP_READY_JS, SERVERS, STARTED, aim_at_park, map_frame
 
 GOTO_TIMEOUT_MS = 240_000
 BROWSER_KEYS: tuple[str, ...] = ("load_s", "card_s", "header_s", "click_s", "indicator_s", "messages_per_pan")
@@ -62,8 +62,34 @@ class RunClock:
         return after[-1] if after else float("nan")
 
 
-def _wait_panel(page: Page, text: str) -> None:
-    page.get_by_text(text, exact=False).first.wait_for(state="visible", timeout=120_000)
+# Every wait below is checked on each animation frame in the page (``wait_for_function``'s "raf" polling): a
+# locator's wait re-checks at growing intervals (up to 0.5 s apart), which would add up to that to a time.
+SHOWN_JS = "(e) => !!e && e.getClientRects().length > 0"
+HEADING_JS = f"""(name) => [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+  .some(h => h.textContent.includes(name) && ({SHOWN_JS})(h))"""
+CARD_JS = f"""(name) => [...document.querySelectorAll('.eip-card')]
+  .some(c => !c.hidden && c.textContent.includes(name) && ({SHOWN_JS})(c.querySelector('.eip-trend')))"""
+SELECTOR_JS = f"(selector) => ({SHOWN_JS})(document.querySelector(selector))"
+TEXT_JS = """(text) => { const main = document.querySelector("[data-testid='stMain']");
+  return !!main && main.textContent.includes(text); }"""
+
+
+def wait_js(page: Page, predicate: str, arg: object = None, timeout_ms: float = 120_000) -> None:
+    """Wait until ``predicate(arg)`` holds in the page, checked on every animation frame."""
+    page.wait_for_function(predicate, arg=arg, polling="raf", timeout=timeout_ms)
+
+
+def wait_text(page: Page, text: str, timeout_ms: float = 120_000) -> None:
+    """Wait until ``text`` is in the app's main area."""
+    wait_js(page, TEXT_JS, text, timeout_ms)
+
+
+def wait_map(page: Page, naive: bool, timeout_s: float = 180) -> None:
+    """The map drawn with its parks: our component in the page (checked each frame), or the naive app's iframe."""
+    if naive:
+        map_frame(page, timeout_s=timeout_s)
+    else:
+        wait_js(page, MAIN_MAP_READY_JS, None, timeout_s * 1000)
 
 
 def _page(browser: Browser, width: int, height: int) -> Page:
@@ -72,8 +98,7 @@ def _page(browser: Browser, width: int, height: int) -> Page:
 
 def _wait_chart(page: Page, naive: bool) -> None:
     """The detail panel's trend chart drawn (the app's overview has a chart of its own, so by key)."""
-    chart = "[data-testid='stPlotlyChart'] .main-svg" if naive else ".st-key-trend-chart .main-svg"
-    page.locator(chart).first.wait_for(state="visible", timeout=120_000)
+    wait_js(page, SELECTOR_JS, "[data-testid='stPlotlyChart'] .main-svg" if naive else ".st-key-trend-chart .main-svg")
 
 
 def _aim_marker(page: Page, lat: float, lon: float) -> tuple[float, float]:
@@ -90,19 +115,17 @@ def _aim_marker(page: Page, lat: float, lon: float) -> tuple[float, float]:
     return box["x"] + point[0], box["y"] + point[1] - 20
 
 
-def _wait_header(page: Page, header: str, naive: bool) -> None:
+def _wait_header(page: Page, header: str) -> None:
     """The clicked park's name as the panel's heading, drawn by the server's run (the naive app: its 'Selected:' line).
 
     A heading, not any text: the map's tooltip and card (in the page itself) show the name before the server answers.
     """
-    found = page.get_by_text(header) if naive else page.get_by_role("heading", name=header)
-    found.first.wait_for(state="visible", timeout=120_000)
+    wait_js(page, HEADING_JS, header)
 
 
 def _wait_card(page: Page, name: str) -> None:
     """The map's card with the clicked park's name and its trend drawn (in the browser from the park layer)."""
-    card = page.locator(".eip-card", has_text=name)
-    card.locator(".eip-trend").wait_for(state="visible", timeout=120_000)  # its chart, or "no data" for it
+    wait_js(page, CARD_JS, name)  # its chart, or "no data" for it
 
 
 def browser_side(
@@ -117,8 +140,9 @@ def browser_side(
         sent = clock.sent
         start = time.perf_counter()
         page.goto(url, timeout=GOTO_TIMEOUT_MS)
-        frame = map_frame(page, timeout_s=180)
+        wait_map(page, naive)
         loads.append(time.perf_counter() - start)
+        frame = map_frame(page)
         page.wait_for_timeout(1500)  # let the first run settle before counting
         before = len(sent)
         frame.evaluate(
@@ -136,11 +160,11 @@ def browser_side(
         if not naive:
             _wait_card(page, header)
             cards.append(time.perf_counter() - start)
-        _wait_header(page, header, naive)
+        _wait_header(page, header)
         headers.append(time.perf_counter() - start)
         _wait_chart(page, naive)
         clicks.append(time.perf_counter() - start)
-        _wait_panel(page, panel_text)
+        wait_text(page, panel_text)
         page.wait_for_timeout(SETTLE_MS)
         click_runs.append(clock.last_run_end(start) - start)
         start = time.perf_counter()
@@ -151,7 +175,7 @@ def browser_side(
         else:
             page.get_by_role("combobox", name="Nhóm chỉ số").click()
             page.get_by_role("option", name="Tổng hợp", exact=True).click()
-            _wait_panel(page, "Chú giải: Mức tuân thủ")
+            wait_text(page, "Chú giải: Mức tuân thủ")
         changes.append(time.perf_counter() - start)
         page.wait_for_timeout(SETTLE_MS)
         change_runs.append(clock.last_run_end(start) - start)
@@ -168,11 +192,11 @@ def browser_side(
     }
 
 
-def cold_start(browser: Browser, url: str) -> dict[str, float]:
+def cold_start(browser: Browser, url: str, naive: bool) -> dict[str, float]:
     """Process start → map visible, for the first page a just-started server serves."""
     page = _page(browser, 1600, 1000)
     page.goto(url, timeout=GOTO_TIMEOUT_MS)
-    map_frame(page, timeout_s=180)
+    wait_map(page, naive)
     seconds = time.perf_counter() - STARTED[url]
     page.close()
     return {"cold_start_s": seconds}

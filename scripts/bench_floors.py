@@ -10,6 +10,7 @@ import statistics
 import time
 from pathlib import Path
 
+from bench_browser import wait_text
 from playwright.sync_api import Browser
 
 from tests.browser import STARTED, streamlit_server
@@ -24,17 +25,17 @@ def floors(browser: Browser, data_dir: Path, runs: int) -> dict[str, float]:
         with streamlit_server(data_dir, script=BENCH / "empty_app.py") as url:
             page = browser.new_page()
             page.goto(url, timeout=240_000)
-            page.get_by_text("eipmap-floor-ready").wait_for(state="visible", timeout=240_000)
+            wait_text(page, "eipmap-floor-ready", 240_000)
             starts.append(time.perf_counter() - STARTED[url])
             page.close()
     with streamlit_server(data_dir, script=BENCH / "one_button_app.py") as url:
         page = browser.new_page()
         page.goto(url, timeout=240_000)
-        page.get_by_text("eipmap-floor-clicks-0").wait_for(state="visible", timeout=240_000)
+        wait_text(page, "eipmap-floor-clicks-0", 240_000)
         for n in range(1, runs + 1):
             start = time.perf_counter()
             page.get_by_role("button", name="floor-click").click()
-            page.get_by_text(f"eipmap-floor-clicks-{n}").wait_for(state="visible", timeout=60_000)
+            wait_text(page, f"eipmap-floor-clicks-{n}", 60_000)
             clicks.append(time.perf_counter() - start)
         page.close()
     return {"empty_start_s": statistics.median(starts), "button_click_s": statistics.median(clicks)}

@@ -71,7 +71,7 @@ def url_of(port: int) -> str:
 def streamlit_server(
     data_dir: Path | None = None, tiles: str | None = None, script: Path | None = None
 ) -> Iterator[str]:
-    """Start the app as a user would (``streamlit run app.py``) and yield its URL.
+    """Start the app as ``make run`` does (``streamlit run serve.py``) and yield its URL.
 
     ``script`` runs another entry point (the benchmark's naive baseline) from its own folder.
     """
@@ -83,7 +83,7 @@ def streamlit_server(
         env.pop(CACHE_DIR_ENV, None)
     if tiles is not None:
         env["EIPMAP_TILES"] = tiles
-    main = script or REPO_DIR / "app.py"
+    main = script or REPO_DIR / "serve.py"
     cmd = [
         sys.executable,
         "-m",
