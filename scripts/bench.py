@@ -175,6 +175,7 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
             "ram_gb": round(psutil.virtual_memory().total / 2**30),
             "python": platform.python_version(),
             "platform": platform.platform(),
+            "load_start": [round(x, 2) for x in os.getloadavg()],  # the machine's load, noted with the figures
         }
     }
     with sync_playwright() as pw:
@@ -191,7 +192,8 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
                 ("app", ROOT / "serve.py", False, "Liên kết cộng sinh công nghiệp"),
                 *([] if name == "stress" else [("naive", naive_script, True, "Selected:")]),  # ×10: minutes a click
             ):
-                measured = server_side(script, data_dir, park, naive, runs)
+                # AppTest runs the page script itself (app.py); the browser meets the server as make run starts it
+                measured = server_side(ROOT / "app.py" if not naive else script, data_dir, park, naive, runs)
                 with streamlit_server(data_dir, script=script) as url:
                     measured |= _guarded(partial(cold_start, browser, url, naive), ("cold_start_s",))
                     measured |= _guarded(
@@ -208,6 +210,7 @@ def run(datasets: dict[str, Path], runs: int) -> dict[str, object]:
             partial(floors, browser, datasets["shipped"], runs), ("empty_start_s", "button_click_s")
         )
         browser.close()
+    results["machine"]["load_end"] = [round(x, 2) for x in os.getloadavg()]  # type: ignore[index]
     return results
 
 
@@ -255,6 +258,10 @@ def table(results: dict[str, object]) -> str:
     lines += ["", *floors_table(results, names)]
     m = results["machine"]
     lines.append(f"\nMachine: {m['cpus']} cores, {m['ram_gb']} GB RAM, Python {m['python']}, {m['platform']}.")  # type: ignore[index]
+    load = " / ".join(str(x) for x in m.get("load_start", []))  # type: ignore[attr-defined]
+    lines.append(
+        f"Load average (1, 5, 15 min) at the start: {load}; at the end: {' / '.join(str(x) for x in m.get('load_end', []))}."
+    )  # type: ignore[attr-defined]
     return "\n".join(lines)
 
 
