@@ -289,10 +289,11 @@ def main() -> None:
     from generate_scale import generate
 
     work = Path(tempfile.mkdtemp(prefix="eipmap-bench-"))
-    datasets = {"shipped": ROOT / "data", "national": work / "national"}
+    # each generated data folder in a folder of its own: the app keeps its release database beside it (../var)
+    datasets = {"shipped": ROOT / "data", "national": work / "national" / "data"}
     generate(datasets["national"], 1)
     if args.stress:
-        datasets["stress"] = work / "stress"
+        datasets["stress"] = work / "stress" / "data"
         generate(datasets["stress"], 10)
     results = run(datasets, args.runs)
     _save(results)

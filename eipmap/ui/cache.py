@@ -16,7 +16,7 @@ from eipmap.analysis.opportunities import candidates
 from eipmap.analysis.symbiosis import park_links, sankey_frame
 from eipmap.config import data_dir
 from eipmap.display.overlay import Overlay, build_overlay
-from eipmap.display.overview import province_status_counts
+from eipmap.display.overview import province_status_counts, province_summary
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import ReleaseStamp
 from eipmap.ingest.disk_cache import load_validated
@@ -145,6 +145,13 @@ def overlay_of(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> Over
     """Every park's value and colour for one indicator and year (read-only once built)."""
     data = dataset_at(key)
     return build_overlay(data.values, data.parks["park_id"], data.indicators[indicator_id], year, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def province_table(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> pd.DataFrame:
+    """The overview's five provinces at a glance, built once per release, indicator, year and language."""
+    data = dataset_at(key)
+    return province_summary(overlay_of(key, indicator_id, year, lang), data.parks, lang, data.coverage)
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)

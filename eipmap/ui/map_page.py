@@ -19,13 +19,13 @@ if TYPE_CHECKING:
 from eipmap.analysis.gaps import GapFilter, apply_filter
 from eipmap.display.coverage import coverage_caption
 from eipmap.display.overlay import Overlay, count_no_data, legend_caption
-from eipmap.display.overview import demonstration_parks, illustrative_note, province_summary, unplaced_parks
+from eipmap.display.overview import demonstration_parks, illustrative_note, unplaced_parks
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
 from eipmap.render.maps.view import MapView, park_view, province_view
 from eipmap.ui import state
-from eipmap.ui.cache import overlay_of, release_key, status_chart
+from eipmap.ui.cache import overlay_of, province_table, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.opportunity_panel import render_opportunities, shown_candidates
@@ -90,7 +90,7 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     title = t("overview.title", lang, indicator=overlay.indicator.name(lang), year=overlay.year)
     st.markdown(f"**{escape_markdown(title)}**")
     show_table(
-        province_summary(overlay, data.parks, lang, data.coverage),
+        province_table(release_key(), overlay.indicator.indicator_id, overlay.year, lang),
         lang,
         key="province-summary",
         name=f"five-provinces-{overlay.indicator.indicator_id}-{overlay.year}",

@@ -107,6 +107,14 @@ def _parks_ref(release: cache.ReleaseKey, indicator_id: str, year: int, lang: st
     return publish(park_layer(cache.dataset_at(release), _overlay, lang))
 
 
+def warm_layers(release: cache.ReleaseKey, indicator_id: str, year: int, lang: str) -> None:
+    """Build (and write) the layers a first screen of ``indicator_id``/``year``/``lang`` fetches, before it asks."""
+    overlay = cache.overlay_of(release, indicator_id, year, lang)
+    cache.province_table(release, indicator_id, year, lang)  # the overview beside it
+    _base_ref(release, lang)
+    _parks_ref(release, indicator_id, year, lang, overlay)
+
+
 def _live(cached: Callable[[], LayerRef], cache_clear: Callable[[], None]) -> LayerRef:
     """The cached reference, or a fresh one if its file was pruned (by this or another process) since."""
     ref = cached()

@@ -113,3 +113,12 @@ def test_the_overview_counts_say_how_many_of_their_values_are_illustrative(datas
     only = reported.table[reported.table["provenance"] == "reported"]
     assert not only.empty  # Amata's reported 2024 figure
     assert illustrative_note(replace(reported, table=only), "en") == ""  # nothing illustrative: nothing to say
+
+
+def test_the_overview_of_a_dataset_without_some_pilot_provinces_lists_the_ones_it_holds(tiny: Dataset) -> None:
+    """tests/data/tiny holds parks in Đà Nẵng and Cần Thơ only: the other three pilot provinces have no row."""
+    ind = tiny.indicators[tiny.default_indicator]
+    overlay = build_overlay(tiny.values, tiny.parks["park_id"], ind, tiny.default_year, "en")
+    table = province_summary(overlay, tiny.parks, "en", tiny.coverage)
+    assert list(table.iloc[:, 0]) == ["Da Nang", "Can Tho"]  # the English names of the dataset
+    assert list(table.iloc[:, 1]) == [2, 2]  # every park counted, the one without a location too
