@@ -21,7 +21,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 def floors(browser: Browser, data_dir: Path, runs: int) -> dict[str, float]:
     """Median empty-app start and one-button click → text, in seconds."""
     starts, clicks = [], []
-    for _ in range(max(1, runs // 2)):
+    for _ in range(max(3, runs // 2)):  # as many starts as the app's cold start takes
         with streamlit_server(data_dir, script=BENCH / "empty_app.py") as url:
             page = browser.new_page()
             page.goto(url, timeout=240_000)
