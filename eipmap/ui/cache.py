@@ -103,6 +103,12 @@ def release_key() -> ReleaseKey:
     return default_url(), str(data_dir()), shown_release()
 
 
+def newest_release_key() -> ReleaseKey | None:
+    """The newest release's key, outside any session (the server's warm-up); None if the store holds none."""
+    latest = store().latest_id()
+    return None if latest is None else (default_url(), str(data_dir()), latest)
+
+
 def dataset_at(key: ReleaseKey) -> Dataset:
     """The dataset of ``key`` (cached)."""
     return _release_dataset(*key)

@@ -25,11 +25,11 @@ from eipmap.domain.textnorm import escape_markdown
 from eipmap.i18n import t
 from eipmap.render.maps.view import MapView, park_view, province_view
 from eipmap.ui import state
-from eipmap.ui.cache import overlay_of, province_table, release_key, status_chart
+from eipmap.ui.cache import ReleaseKey, dataset_at, overlay_of, province_table, release_key, status_chart
 from eipmap.ui.export_widgets import export_controls
 from eipmap.ui.gap_widgets import gap_filter
 from eipmap.ui.opportunity_panel import render_opportunities, shown_candidates
-from eipmap.ui.park_map import map_drawn, show_park_map
+from eipmap.ui.park_map import map_drawn, show_park_map, warm_layers
 from eipmap.ui.park_panel import render_facts, render_lifecycle, render_links, render_park_header, render_trend
 from eipmap.ui.sections import section
 from eipmap.ui.tables import show_table
@@ -89,8 +89,9 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     st.info(t("map.hint", lang))
     title = t("overview.title", lang, indicator=overlay.indicator.name(lang), year=overlay.year)
     st.markdown(f"**{escape_markdown(title)}**")
+    key = release_key()  # one look at the release store for the whole overview
     show_table(
-        province_table(release_key(), overlay.indicator.indicator_id, overlay.year, lang),
+        province_table(key, overlay.indicator.indicator_id, overlay.year, lang),
         lang,
         key="province-summary",
         name=f"five-provinces-{overlay.indicator.indicator_id}-{overlay.year}",
@@ -115,8 +116,15 @@ def _overview(data: Dataset, overlay: Overlay, lang: str) -> None:
     # after the map is drawn (Plotly's script would hold it back), and before the first click needs that script
     if overlay.scheme == "attainment" and map_drawn(state.MAP_KEY):
         st.markdown(f"**{t('overview.status_chart', lang)}**")
-        chart = status_chart(release_key(), overlay.indicator.indicator_id, overlay.year, lang)
+        chart = status_chart(key, overlay.indicator.indicator_id, overlay.year, lang)
         st.plotly_chart(chart, width="stretch", key="overview-status", config={"displayModeBar": False})
+
+
+def warm_first_screen(key: ReleaseKey, lang: str) -> None:
+    """Build what this page's first screen shows (the default indicator and year) before a session asks for it."""
+    data = dataset_at(key)
+    warm_layers(key, data.default_indicator, data.default_year, lang)
+    province_table(key, data.default_indicator, data.default_year, lang)
 
 
 def _sidebar(data: Dataset, lang: str) -> tuple[OverlayChoice, str, frozenset[str]]:

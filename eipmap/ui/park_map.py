@@ -110,7 +110,6 @@ def _parks_ref(release: cache.ReleaseKey, indicator_id: str, year: int, lang: st
 def warm_layers(release: cache.ReleaseKey, indicator_id: str, year: int, lang: str) -> None:
     """Build (and write) the layers a first screen of ``indicator_id``/``year``/``lang`` fetches, before it asks."""
     overlay = cache.overlay_of(release, indicator_id, year, lang)
-    cache.province_table(release, indicator_id, year, lang)  # the overview beside it
     _base_ref(release, lang)
     _parks_ref(release, indicator_id, year, lang, overlay)
 
@@ -143,15 +142,18 @@ def map_drawn(key: str) -> bool:
     What the first screen can do without waits for it: Plotly's script (≈ 4 MB) parsed before the map is drawn
     held the map back by ≈ 2 s on this machine.
     """
-    value = st.session_state.get(key)
-    drawn = value.get("drawn") if isinstance(value, dict) else getattr(value, "drawn", None)
-    return bool(drawn)
+    return bool(_reported(st.session_state.get(key), "drawn"))
 
 
 def clicked_park(value: object) -> str | None:
     """The park id the component's last click sent, if any."""
-    park = value.get("park") if isinstance(value, dict) else getattr(value, "park", None)
+    park = _reported(value, "park")
     return str(park) if park else None
+
+
+def _reported(value: object, name: str) -> object:
+    """One field of what the component reported (a mapping or an attribute object, by Streamlit's version)."""
+    return value.get(name) if isinstance(value, dict) else getattr(value, name, None)
 
 
 def show_park_map(

@@ -21,17 +21,12 @@ LOG = logging.getLogger("eipmap.warm")
 def warm() -> float:
     """Import what the first screen needs, load the newest release's dataset and its first map; the seconds it took."""
     started = time.perf_counter()
-    from eipmap.config import data_dir
     from eipmap.i18n import DEFAULT_LANGUAGE
-    from eipmap.releases.store import default_url
-    from eipmap.ui import cache, layout, map_page, park_map  # noqa: F401 — the import is the warm-up
+    from eipmap.ui import cache, layout, map_page  # noqa: F401 — the import is the warm-up
 
-    latest = cache.store().latest_id()  # seeds release 1 from the shipped files on a new database
-    if latest is not None:
-        key = (default_url(), str(data_dir()), latest)
-        data = cache.dataset_at(key)
-        # the map page's first screen in the first language: its layers written before the browser asks for them
-        park_map.warm_layers(key, data.default_indicator, data.default_year, DEFAULT_LANGUAGE)
+    key = cache.newest_release_key()  # opening the store seeds release 1 from the shipped files on a new database
+    if key is not None:
+        map_page.warm_first_screen(key, DEFAULT_LANGUAGE)  # the dataset, then the first screen's layers and table
     return time.perf_counter() - started
 
 
