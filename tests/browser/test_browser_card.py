@@ -7,14 +7,18 @@ is drawn when a threshold of the indicator held in any of the years; a park with
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
 
+from eipmap.config import REPO_DIR
 from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import Indicator
 from eipmap.i18n import t
+from eipmap.ingest.loading import load_dataset
 from tests.browser import ARTIFACTS, map_frame, open_app, streamlit_server
 
 pytestmark = pytest.mark.browser
@@ -69,19 +73,14 @@ def _expected(data: Dataset, park_id: str, ind: Indicator) -> list[list[object]]
     return [[int(r.year), str(r.provenance)[0]] for r in rows.itertuples()]
 
 
-@pytest.mark.parametrize(("lang", "pick"), [("vi", _most_documented), ("en", _superseded)])
-def test_every_parks_card_draws_its_trend_from_the_values(
-    browser: Browser, app_url: str, dataset: Dataset, lang: str, pick: object
-) -> None:
-    ind = pick(dataset)  # type: ignore[operator]
-    year = dataset.years[-1]  # the newest year
-    page, _ = open_app(browser, f"{app_url}/?lang={lang}&indicator={ind.indicator_id}&year={year}", 1920, 1080)
-    located = sorted(dataset.parks.dropna(subset=["lat", "lon"])["park_id"])
+def _check_cards(page: Page, data: Dataset, ind: Indicator, lang: str) -> set[bool]:
+    """Click every drawn park and check its card against the values table; whether parks with / without values met."""
+    located = sorted(data.parks.dropna(subset=["lat", "lon"])["park_id"])
     cards = map_frame(page).evaluate(CLICK_ALL_AND_READ_JS, located)
-    threshold_held = any(ind.applies_in(y) for y in dataset.years)
+    threshold_held = any(ind.applies_in(y) for y in data.years)
     kinds = set()
     for park_id in located:
-        card, expected = cards[park_id], _expected(dataset, park_id, ind)
+        card, expected = cards[park_id], _expected(data, park_id, ind)
         assert card["shown"] and card["title"].startswith(ind.name(lang)), park_id
         assert card["points"] == expected, park_id
         if expected:
@@ -91,8 +90,37 @@ def test_every_parks_card_draws_its_trend_from_the_values(
         else:
             assert card["text"].endswith(t("legend.no_data", lang)), park_id
         kinds.add(bool(expected))
+    return kinds
+
+
+@pytest.mark.parametrize(("lang", "pick"), [("vi", _most_documented), ("en", _superseded)])
+def test_every_parks_card_draws_its_trend_from_the_values(
+    browser: Browser, app_url: str, dataset: Dataset, lang: str, pick: object
+) -> None:
+    ind = pick(dataset)  # type: ignore[operator]
+    year = dataset.years[-1]  # the newest year
+    page, _ = open_app(browser, f"{app_url}/?lang={lang}&indicator={ind.indicator_id}&year={year}", 1920, 1080)
+    kinds = _check_cards(page, dataset, ind, lang)
     assert kinds == {True, False}  # the sweep met parks with values and parks without
     page.screenshot(path=str(ARTIFACTS / f"card-trend-{lang}-1920x1080.png"))
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Dataset]]:
+    """The generated national dataset (scripts/generate_scale.py) and a server on it (its own release database)."""
+    root = tmp_path_factory.mktemp("national-card")
+    subprocess.run([sys.executable, str(REPO_DIR / "scripts" / "generate_scale.py"), str(root / "data")], check=True)
+    with streamlit_server(root / "data") as url:
+        yield url, load_dataset(root / "data")
+
+
+def test_every_national_parks_card_draws_its_trend(browser: Browser, national: tuple[str, Dataset]) -> None:
+    """Every park of the national dataset, in English, at its newest year."""
+    url, data = national
+    ind = data.indicators[data.default_indicator]
+    page, _ = open_app(browser, f"{url}/?lang=en&indicator={ind.indicator_id}&year={data.years[-1]}", 1920, 1080)
+    assert True in _check_cards(page, data, ind, "en")
     page.close()
 
 
