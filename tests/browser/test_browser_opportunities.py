@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Error as PlaywrightError
 
 from eipmap.i18n import t
 from eipmap.ingest.loading import load_dataset
@@ -36,19 +37,20 @@ def _pick(page: Page, label: str, options: list[str]) -> None:
     """Choose the options starting with ``options`` in the multiselect labelled ``label``, one at a time.
 
     Picked by their text: the dropdown's first entry is Streamlit's own "select all". A choice made while the
-    previous choice's rerun redraws the box can be dropped; it is made again, as a user would.
+    previous choice's rerun redraws the box can be dropped, or the box replaced under the pointer; it is made again,
+    as a user would.
     """
     box = page.locator("[data-testid='stMultiSelect']").filter(has_text=label).first
     for n, start in enumerate(options, 1):
         for attempt in range(3):
-            box.scroll_into_view_if_needed()
-            box.locator("input").click()
-            page.locator("[role='option']").filter(has_text=start).first.click(timeout=15_000)
-            page.keyboard.press("Escape")
-            try:
+            try:  # a rerun may replace the box under the pointer (detached): it is found again and tried again
+                box.scroll_into_view_if_needed()
+                box.locator("input").click()
+                page.locator("[role='option']").filter(has_text=start).first.click(timeout=15_000)
+                page.keyboard.press("Escape")
                 expect(box.locator("[data-tag]")).to_have_count(n, timeout=10_000)
                 break
-            except AssertionError:
+            except (AssertionError, PlaywrightError):
                 if attempt == 2:
                     raise
     assert box.locator("[data-tag]").count() == len(options)
