@@ -15,6 +15,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from playwright.sync_api import Browser, Frame, Page, Route
@@ -150,6 +151,21 @@ def map_frame(page: Page, timeout_s: float = 60.0) -> Frame:
             continue
         return frame
     raise TimeoutError("the map never became ready")
+
+
+def on_map(page: Page, js: str, arg: object = None, attempts: int = 4) -> Any:
+    """Evaluate ``js`` on the page's current Leaflet map, taken again if the map was replaced meanwhile.
+
+    Streamlit may re-mount the component (a reconnect on a loaded machine) between finding the map and
+    using it: then ``window.eipMap`` is gone for a moment and the call is made again on the new map.
+    """
+    for attempt in range(attempts):
+        try:
+            return map_frame(page).evaluate(js, arg)
+        except PlaywrightError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def map_offset(page: Page, frame: Frame) -> tuple[float, float]:

@@ -25,6 +25,7 @@ from tests.browser import (
     click_park,
     drawn_parks,
     map_frame,
+    on_map,
     open_app,
     streamlit_server,
     wait_for_text,
@@ -92,7 +93,7 @@ CLICK_AND_READ_CARD_JS = """(id) => {
 def test_the_card_answers_in_the_browser_before_the_server(browser: Browser, app_url: str) -> None:
     """Name, province, this year's value with its provenance and the links' counts, at once; kept, then cleared."""
     page, _ = open_app(browser, app_url)
-    card = map_frame(page).evaluate(CLICK_AND_READ_CARD_JS, "hoa-khanh")
+    card = on_map(page, CLICK_AND_READ_CARD_JS, "hoa-khanh")
     assert not card["hidden"]
     lines = card["text"].splitlines()
     assert lines[:2] == ["KCN Hòa Khánh", "Đà Nẵng"] and lines[2].startswith("2024: ")
@@ -101,7 +102,7 @@ def test_the_card_answers_in_the_browser_before_the_server(browser: Browser, app
     assert page.locator(".eip-card").inner_text() == card["whole"]  # the run kept it, trend and all: nothing jumped
     page.get_by_role("button", name="Bỏ chọn khu công nghiệp").click()
     page.locator(".eip-card").wait_for(state="hidden", timeout=30_000)
-    card = map_frame(page).evaluate(CLICK_AND_READ_CARD_JS, "nam-cau-kien")  # a park without links
+    card = on_map(page, CLICK_AND_READ_CARD_JS, "nam-cau-kien")  # a park without links
     assert card["text"].splitlines()[-1] == "Chưa ghi nhận liên kết cộng sinh nào cho khu công nghiệp này."
     page.close()
 

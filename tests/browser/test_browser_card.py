@@ -19,7 +19,7 @@ from eipmap.domain.dataset import Dataset
 from eipmap.domain.models import Indicator
 from eipmap.i18n import t
 from eipmap.ingest.loading import load_dataset
-from tests.browser import ARTIFACTS, map_frame, open_app, streamlit_server
+from tests.browser import ARTIFACTS, map_frame, on_map, open_app, streamlit_server
 
 pytestmark = pytest.mark.browser
 PROVENANCE_OF = {"r": "reported", "e": "estimated", "i": "illustrative"}
@@ -76,7 +76,7 @@ def _expected(data: Dataset, park_id: str, ind: Indicator) -> list[list[object]]
 def _check_cards(page: Page, data: Dataset, ind: Indicator, lang: str) -> set[bool]:
     """Click every drawn park and check its card against the values table; whether parks with / without values met."""
     located = sorted(data.parks.dropna(subset=["lat", "lon"])["park_id"])
-    cards = map_frame(page).evaluate(CLICK_ALL_AND_READ_JS, located)
+    cards = on_map(page, CLICK_ALL_AND_READ_JS, located)
     threshold_held = any(ind.applies_in(y) for y in data.years)
     kinds = set()
     for park_id in located:
