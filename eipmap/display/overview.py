@@ -12,26 +12,32 @@ from eipmap.i18n import t
 
 
 def province_summary(
-    overlay: Overlay, parks: pd.DataFrame, lang: str, coverage: pd.DataFrame | None = None
+    overlay: Overlay,
+    parks: pd.DataFrame,
+    lang: str,
+    coverage: pd.DataFrame | None = None,
+    names: dict[str, str] | None = None,
 ) -> pd.DataFrame:
-    """Per province (pilot first): parks, parks the sources list, with a value, illustrative, meeting target, median."""
+    """Per province (pilot first): parks, parks the sources list, with a value, illustrative, meeting target, median.
+
+    Every pilot province has its row, one the dataset holds no park of too (0 parks beside what the sources
+    list), as in the status chart; ``names`` (code → name in ``lang``) names it, else its parks do.
+    """
     joined = parks.join(overlay.table[["value", "provenance", "attainment"]], on="park_id")
     listed = coverage.set_index("province_code")["parks_in_sources"] if coverage is not None else pd.Series(dtype=int)
+    named = dict(zip(parks["province_code"], parks[f"province_name_{lang}"], strict=False)) | (names or {})
+    has_target = overlay.scheme == "attainment"
     rows = []
     for code in province_order(parks):
         own = joined[joined["province_code"] == code]
-        if own.empty:  # a pilot province this dataset holds no park of (its name comes from its parks)
-            continue
         known = own["value"].dropna()
-        has_target = overlay.scheme == "attainment"
-        met = int((own["attainment"] >= 100.0).sum()) if has_target else None
         rows.append(
             {
-                t("overview.province", lang): own[f"province_name_{lang}"].iloc[0],
+                t("overview.province", lang): named.get(code, code),
                 t("overview.parks", lang): len(own),
                 t("overview.in_sources", lang): listed.get(code),
                 t("overview.with_data", lang): len(known),
-                t("overview.meeting_target", lang): met,
+                t("overview.meeting_target", lang): int((own["attainment"] >= 100.0).sum()) if has_target else None,
                 t("overview.median", lang): float(known.median()) if len(known) else math.nan,
                 # last: the medians stay in view on a projector; the caption below says it in words too
                 t("compare.illustrative", lang): int((own.loc[known.index, "provenance"] == "illustrative").sum()),

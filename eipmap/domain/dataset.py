@@ -77,6 +77,10 @@ class Dataset:
         """
         return province_order(self.parks)
 
+    def province_names(self, lang: str) -> dict[str, str]:
+        """Province code → name in ``lang``, of all 34 provinces (a province without parks has its name too)."""
+        return dict(zip(self.provinces["province_code"], self.provinces[f"name_{lang}"], strict=True))
+
     @property
     def first_year(self) -> int:
         """The first year of every indicator series (the GEIPP baseline), from indicators/defaults.csv."""

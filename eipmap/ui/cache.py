@@ -139,9 +139,12 @@ def status_chart(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> go
     """Parks meeting the target, below it and without data, per pilot province (the map's overview)."""
     data = dataset_at(key)
     overlay = overlay_of(key, indicator_id, year, lang)
-    names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
     fig = build_status_bars(
-        province_status_counts(overlay, data.parks), names, lang, height=OVERVIEW_CHART_PX, horizontal=True
+        province_status_counts(overlay, data.parks),
+        data.province_names(lang),
+        lang,
+        height=OVERVIEW_CHART_PX,
+        horizontal=True,
     )
     return mark_provenance(fig, overlay.table["provenance"], lang)
 
@@ -157,7 +160,8 @@ def overlay_of(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> Over
 def province_table(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> pd.DataFrame:
     """The overview's five provinces at a glance, built once per release, indicator, year and language."""
     data = dataset_at(key)
-    return province_summary(overlay_of(key, indicator_id, year, lang), data.parks, lang, data.coverage)
+    overlay = overlay_of(key, indicator_id, year, lang)
+    return province_summary(overlay, data.parks, lang, data.coverage, data.province_names(lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)

@@ -12,7 +12,7 @@ import pytest
 
 from eipmap.display.coverage import coverage_caption, coverage_frame, coverage_table
 from eipmap.display.overlay import build_overlay
-from eipmap.display.overview import province_summary
+from eipmap.display.overview import province_status_counts, province_summary
 from eipmap.domain.errors import DataValidationError
 from eipmap.ingest.loading import Dataset, load_dataset
 from tests.conftest import DATA
@@ -115,10 +115,18 @@ def test_the_overview_counts_say_how_many_of_their_values_are_illustrative(datas
     assert illustrative_note(replace(reported, table=only), "en") == ""  # nothing illustrative: nothing to say
 
 
-def test_the_overview_of_a_dataset_without_some_pilot_provinces_lists_the_ones_it_holds(tiny: Dataset) -> None:
-    """tests/data/tiny holds parks in Đà Nẵng and Cần Thơ only: the other three pilot provinces have no row."""
+def test_the_overview_of_a_dataset_without_some_pilot_provinces_gives_them_a_row_of_none(tiny: Dataset) -> None:
+    """tests/data/tiny holds parks in Đà Nẵng and Cần Thơ only: the other three pilot provinces show 0 parks.
+
+    The table and the status chart beside it list the same provinces, named from the province outlines.
+    """
     ind = tiny.indicators[tiny.default_indicator]
     overlay = build_overlay(tiny.values, tiny.parks["park_id"], ind, tiny.default_year, "en")
-    table = province_summary(overlay, tiny.parks, "en", tiny.coverage)
-    assert list(table.iloc[:, 0]) == ["Da Nang", "Can Tho"]  # the English names of the dataset
-    assert list(table.iloc[:, 1]) == [2, 2]  # every park counted, the one without a location too
+    table = province_summary(overlay, tiny.parks, "en", tiny.coverage, tiny.province_names("en"))
+    names = tiny.province_names("en")
+    assert list(table.iloc[:, 0]) == [names[c] for c in ("31", "48", "92", "75", "79")]
+    assert list(table.iloc[:, 1]) == [0, 2, 2, 0, 0]  # every park counted, the one without a location too
+    assert list(table.iloc[:, 3]) == [0, *list(table.iloc[1:3, 3]), 0, 0]  # no value where no park
+    counts = province_status_counts(overlay, tiny.parks)
+    assert list(counts.index) == ["31", "48", "92", "75", "79"]  # the chart's rows: the same provinces
+    assert list(counts.sum(axis=1)) == list(table.iloc[:, 1])
