@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from eipmap.analysis.story import province_values
 from eipmap.domain.dataset import Dataset
 from eipmap.i18n import fmt_number, t
 
@@ -57,3 +58,38 @@ def coverage_caption(data: Dataset, lang: str) -> str:
     text = t("coverage.caption", lang, held=held, listed=f"{approx}{listed}", provinces=len(frame), share=share)
     planned = int(frame["planned"].sum())
     return f"{text} {t('coverage.planned_note', lang, planned=planned)}" if planned else text
+
+
+def province_caption(data: Dataset, code: str, lang: str) -> str:
+    """Under a province's counts: the dataset holds N of the M parks the sources list there; K are not drawn."""
+    frame = coverage_frame(data)
+    name = data.province_names(lang).get(code, code)
+    parts = []
+    if code in frame.index:
+        row = frame.loc[[code]]
+        listed, held = int(row["parks_in_sources"].sum()), int(row["in_dataset"].sum())
+        share = fmt_number(held / listed * 100.0, lang, 0) if listed else "–"
+        approx = "≈ " if bool(row["approximate"].any()) else ""
+        parts.append(
+            t("coverage.province_caption", lang, held=held, listed=f"{approx}{listed}", province=name, share=share)
+        )
+    own = data.parks[data.parks["province_code"] == code]
+    unplaced = int((own["lat"].isna() | own["lon"].isna()).sum())
+    if unplaced:
+        parts.append(t("coverage.unplaced_note", lang, count=unplaced, province=name))
+    return " ".join(parts)
+
+
+def province_bars(data: Dataset, code: str, indicator_id: str, year: int, lang: str) -> tuple[pd.DataFrame, str]:
+    """A province's parks to draw as bars of the indicator, and the caption saying what they cover.
+
+    Parks without a value are counted in the caption, not drawn as empty rows (they would squeeze the bars on a
+    projector), unless no park has one: then every park is a row saying "no data".
+    """
+    frame = province_values(data, code, indicator_id, year)
+    measured = frame.dropna(subset=["value"])
+    notes = [province_caption(data, code, lang)]
+    if 0 < len(measured) < len(frame):
+        notes.append(t("present.without_value", lang, count=len(frame) - len(measured), year=year))
+        frame = measured
+    return frame, " ".join(filter(None, notes))

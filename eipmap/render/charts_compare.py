@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -170,12 +172,16 @@ def build_province_bars(
     if target is not None:
         fig.add_vline(x=target, line=dict(color=TARGET_COLOUR, dash="dash", width=2))
     size = 18 if big else 12
+    # a long indicator name on several lines (a projector column is narrow), and room right of the longest bar
+    title = textwrap.wrap(ind_name, 44 if big else 64)
+    upper = max(float(values.max()) if len(values) else 0.0, target or 0.0) or 1.0
     fig.update_layout(
         font=dict(FONT, size=size),
         separators=SEPARATORS[lang],
-        title=dict(text=ind_name, font=dict(size=size + 2)),
+        title=dict(text="<br>".join(title), font=dict(size=size + 2)),
         height=max(420, (36 if big else 26) * len(frame) + 120),
-        margin=dict(l=10, r=40, t=60, b=30),
+        margin=dict(l=10, r=40, t=30 + (size + 8) * len(title), b=30),
+        xaxis=dict(range=[0, upper * 1.18]),
         yaxis=dict(autorange="reversed"),
         plot_bgcolor="#fafafa",
     )

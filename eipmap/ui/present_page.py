@@ -10,9 +10,9 @@ import streamlit as st
 from eipmap.analysis.gaps import provenance_of
 from eipmap.analysis.lifecycle import stages_by_year
 from eipmap.analysis.readiness import card
-from eipmap.analysis.story import Step, StepKind, clamp_step, province_values, story_steps
+from eipmap.analysis.story import Step, StepKind, clamp_step, story_steps
 from eipmap.analysis.symbiosis import count_links, park_links
-from eipmap.display.coverage import coverage_caption
+from eipmap.display.coverage import coverage_caption, province_bars
 from eipmap.display.overview import illustrative_note, province_status_counts
 from eipmap.display.panel import links_headline
 from eipmap.display.readiness_view import verdict_text
@@ -77,14 +77,15 @@ def _view(data: Dataset, step: Step) -> MapView:
 def _chart(data: Dataset, step: Step, indicator_id: str, year: int, lang: str) -> None:
     ind = data.indicators[indicator_id]
     if step.kind is StepKind.OVERVIEW:
-        names = dict(zip(data.provinces["province_code"], data.provinces[f"name_{lang}"], strict=True))
         st.markdown(f"**{ind.name(lang)} · {year}**")
         overlay = overlay_of(release_key(), indicator_id, year, lang)
-        fig = build_status_bars(province_status_counts(overlay, data.parks), names, lang)
+        fig = build_status_bars(province_status_counts(overlay, data.parks), data.province_names(lang), lang)
         drawn = overlay.table["provenance"]
         st.caption(" ".join(filter(None, (illustrative_note(overlay, lang), coverage_caption(data, lang)))))
     elif step.kind is StepKind.PROVINCE and step.key is not None:
-        frame = province_values(data, step.key, indicator_id, year)
+        frame, caption = province_bars(data, step.key, indicator_id, year, lang)
+        if caption:  # what the bars cover of the province's parks
+            st.caption(caption)
         fig = build_province_bars(
             frame, f"{ind.name(lang)} · {year}", ind.target if ind.applies_in(year) else None, lang, big=True
         )

@@ -14,6 +14,7 @@ from eipmap.display.coverage import coverage_caption, coverage_frame, coverage_t
 from eipmap.display.overlay import build_overlay
 from eipmap.display.overview import province_status_counts, province_summary
 from eipmap.domain.errors import DataValidationError
+from eipmap.i18n import fmt_number, t
 from eipmap.ingest.loading import Dataset, load_dataset
 from tests.conftest import DATA
 
@@ -130,3 +131,52 @@ def test_the_overview_of_a_dataset_without_some_pilot_provinces_gives_them_a_row
     counts = province_status_counts(overlay, tiny.parks)
     assert list(counts.index) == ["31", "48", "92", "75", "79"]  # the chart's rows: the same provinces
     assert list(counts.sum(axis=1)) == list(table.iloc[:, 1])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_provinces_caption_counts_its_parks_against_the_sources_and_names_the_undrawn(
+    dataset: Dataset, lang: str
+) -> None:
+    """The presentation's province step: held of listed, and how many of the province's parks are not drawn."""
+    from eipmap.display.coverage import province_caption
+
+    sources = dataset.coverage.set_index("province_code")
+    names = dataset.province_names(lang)
+    for code in dataset.province_codes:
+        own = dataset.parks[dataset.parks["province_code"] == code]
+        caption, unplaced = province_caption(dataset, code, lang), int(own["lat"].isna().sum())
+        if code not in sources.index and not unplaced:
+            assert caption == "", code  # Ninh Bình's two pilot parks: no sources count, all drawn
+            continue
+        held, listed = int((own["status"] != "planned").sum()), int(sources.at[code, "parks_in_sources"])
+        approx = "≈ " if sources.at[code, "approximate"] else ""
+        share = fmt_number(held / listed * 100.0, lang, 0)
+        counted = t(
+            "coverage.province_caption", lang, held=held, listed=f"{approx}{listed}", province=names[code], share=share
+        )
+        assert caption.startswith(counted), code
+        undrawn = t("coverage.unplaced_note", lang, count=unplaced, province=names[code])
+        assert (undrawn in caption) == bool(unplaced), code
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_provinces_bars_draw_its_measured_parks_and_count_the_rest_in_words(dataset: Dataset, lang: str) -> None:
+    """Every province at the newest year and at the year with most values: no park is lost between bars and words."""
+    from eipmap.analysis.story import province_values
+    from eipmap.display.coverage import province_bars
+
+    ind = dataset.default_indicator
+    kinds = set()
+    for year in (dataset.years[-1], dataset.default_year):
+        for code in dataset.province_codes:
+            every = province_values(dataset, code, ind, year)
+            bars, caption = province_bars(dataset, code, ind, year, lang)
+            missing = int(every["value"].isna().sum())
+            if missing == len(every):  # no value at all: every park is a row saying so
+                assert len(bars) == len(every), code
+            else:
+                assert list(bars.index) == list(every.dropna(subset=["value"]).index), code
+            left_out = t("present.without_value", lang, count=missing, year=year)
+            assert (left_out in caption) == (0 < missing < len(every)), (code, year)
+            kinds.add((missing == len(every), 0 < missing < len(every)))
+    assert (False, True) in kinds  # some province had parks with and without values
