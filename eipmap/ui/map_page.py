@@ -178,6 +178,7 @@ def _map_and_legend(
             selected=selected,
             dimmed=dimmed,
             candidates=shown_candidates(selected or ""),
+            tell_drawn=selected is None and overlay.scheme == "attainment",  # the overview's chart waits for it
         )
     with section("legend", lang):
         _legend(overlay, lang)

@@ -251,9 +251,9 @@ async function update(L, m, data, send, tellDrawn) {
     m.shown.candidates = candidates;
   }
   m.el.dataset.ready = "1";
-  if (!m.toldDrawn) {
+  if (data.tell_drawn && !m.toldDrawn) {
     m.toldDrawn = true;
-    tellDrawn(); // once per mount: the server may now send what the first screen could wait for
+    tellDrawn(); // once per mount, when the server waits for it (the overview's chart): that costs one run
   }
 }
 

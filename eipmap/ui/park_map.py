@@ -168,8 +168,13 @@ def show_park_map(
     selected: str | None = None,
     dimmed: frozenset[str] = frozenset(),
     candidates: pd.DataFrame | None = None,
+    tell_drawn: bool = False,
 ) -> None:
-    """Draw the map; a click on a park calls ``on_click(park_id)`` before the run that follows draws anything."""
+    """Draw the map; a click on a park calls ``on_click(park_id)`` before the run that follows draws anything.
+
+    With ``tell_drawn`` the browser reports once that the map is drawn (``map_drawn``), which reruns the script:
+    only a screen that waits for it asks.
+    """
     release = cache.release_key()
     ind = overlay.indicator.indicator_id
     data = {
@@ -186,6 +191,7 @@ def show_park_map(
         "selection": _selection(release, selected, lang) if selected else None,
         "candidates": candidate_features(candidates, lang) if candidates is not None else None,
         "candidate_style": {"colour": CANDIDATE_COLOUR, "dash": CANDIDATE_DASH},
+        "tell_drawn": tell_drawn and not map_drawn(key),
     }
 
     def _clicked() -> None:

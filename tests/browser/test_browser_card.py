@@ -134,3 +134,14 @@ def test_first_screen_adds_its_chart_once_the_map_is_drawn(browser: Browser, app
     main.get_by_text(t("overview.status_chart", lang)).first.wait_for(state="visible", timeout=30_000)
     main.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
     page.close()
+
+
+def test_after_a_parks_deep_link_the_overview_still_gets_its_chart(browser: Browser, app_url: str) -> None:
+    """A park's link does not tell the server the map is drawn (nothing waits); leaving the park then does."""
+    page, _ = open_app(browser, f"{app_url}/?park=hoa-khanh", 1600, 1000)
+    main = page.locator("[data-testid='stMain']")
+    main.get_by_role("heading", name="KCN Hòa Khánh").wait_for(state="visible", timeout=30_000)
+    page.get_by_role("button", name="Bỏ chọn khu công nghiệp").click()
+    main.get_by_text(t("overview.status_chart", "vi")).first.wait_for(state="visible", timeout=30_000)
+    main.locator("[data-testid='stPlotlyChart'] .main-svg").first.wait_for(state="visible", timeout=30_000)
+    page.close()

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from eipmap.config import DATA_DIR_ENV, REPO_DIR
 from eipmap.domain.textnorm import escape_markdown
+from eipmap.i18n import t
 from eipmap.ingest.disk_cache import CACHE_DIR_ENV
 from eipmap.ingest.loading import load_dataset
 from eipmap.releases.store import DATABASE_URL_ENV
@@ -523,3 +524,17 @@ def test_a_what_if_in_the_park_panel(app: AppTest) -> None:
     changed = table[table["Thay đổi"] == "Kịch bản"]
     assert list(changed["Tiêu chí"]) == ["Số liên kết cộng sinh công nghiệp đang vận hành"]
     assert (changed["Giá trị theo kịch bản"] == changed["Giá trị hiện nay"] + 1).all()
+
+
+def test_the_map_asks_to_be_told_it_is_drawn_only_where_the_overview_waits_for_it() -> None:
+    """Telling costs a whole run: asked at the overview of a target-scored indicator, not on a park's deep link."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.query_params["park"] = "hoa-khanh"
+    at.run()
+    assert not at.exception and park_map_data(at)["tell_drawn"] is False  # a park's panel: nothing waits
+    at.button(key="clear-selection").click().run()
+    assert park_map_data(at)["tell_drawn"] is True  # the overview's chart waits for the drawn map
+    at.session_state[state.MAP_KEY] = {"drawn": True}  # what the browser reports once it drew the map
+    at.run()
+    assert park_map_data(at)["tell_drawn"] is False  # told once; the chart is there
+    assert t("overview.status_chart", "vi") in texts(at)
