@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from playwright.sync_api import Browser, Frame, Page, Route
+from playwright.sync_api import Browser, Download, Frame, Page, Route
 from playwright.sync_api import Error as PlaywrightError
 
 from eipmap.config import DATA_DIR_ENV, REPO_DIR
@@ -240,6 +240,32 @@ def click_park(page: Page, park_id: str, zoom: int = 14) -> str:
     x, y, tooltip = aim_at_park(page, park_id, zoom)
     page.mouse.click(x, y)
     return tooltip
+
+
+def settle(page: Page, timeout_ms: int = 60_000) -> None:
+    """Wait until the script has finished its run (Streamlit marks its state on the app's root)."""
+    page.wait_for_function(
+        "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'",
+        timeout=timeout_ms,
+    )
+
+
+def download(page: Page, button: str, timeout_ms: int = 60_000, attempts: int = 3) -> Download:
+    """Click a download button and return the download, clicking again if the click was lost.
+
+    A button whose file is built on click asks the server for it; a rerun landing at that moment (a loaded
+    machine) can drop the request, and a user would click again. Each try waits for the run to end first.
+    """
+    for attempt in range(attempts):
+        settle(page)
+        try:
+            with page.expect_download(timeout=timeout_ms) as got:
+                page.get_by_role("button", name=button).click()
+            return got.value
+        except PlaywrightError:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def wait_for_text(page: Page, text: str, timeout_ms: int = 30_000) -> None:

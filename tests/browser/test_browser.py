@@ -23,6 +23,7 @@ from tests.browser import (
     TIP_TEXT_JS,
     Offline,
     click_park,
+    download,
     drawn_parks,
     map_frame,
     on_map,
@@ -313,15 +314,11 @@ def test_download_the_deck_from_the_sidebar(browser: Browser, app_url: str) -> N
     click_park(page, "hoa-khanh")
     wait_for_text(page, HOA_KHANH_COUNTS)
     page.get_by_text("Xuất bản trình chiếu và bản đồ").click()
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Tải bản trình chiếu (PPTX)").click()
-    deck = Presentation(info.value.path())
+    deck = Presentation(download(page, "Tải bản trình chiếu (PPTX)").path())
     assert len(deck.slides) == 4
     assert deck.slides[2].shapes.title.text == "KCN Hòa Khánh"
     assert any(s.has_chart for s in deck.slides[2].shapes)
-    with page.expect_download(timeout=60_000) as info:
-        page.get_by_role("button", name="Tải bản đồ tương tác (HTML)").click()
-    assert "Leaflet 1.9.3" in Path(info.value.path()).read_text(encoding="utf-8")
+    assert "Leaflet 1.9.3" in Path(download(page, "Tải bản đồ tương tác (HTML)").path()).read_text(encoding="utf-8")
     page.close()
 
 

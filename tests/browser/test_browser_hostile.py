@@ -32,8 +32,10 @@ from tests.browser import (
     ARTIFACTS,
     EDITOR_PASSWORD,
     Offline,
+    download,
     open_app,
     open_update_page,
+    settle,
     streamlit_server,
     wait_for_text,
 )
@@ -175,14 +177,6 @@ def hostile_release(browser: Browser, tmp_path_factory: pytest.TempPathFactory) 
         yield url
 
 
-def settle(page: Page, timeout_ms: int = 60_000) -> None:
-    """Wait until the script has finished its run (Streamlit marks its state on the app's root)."""
-    page.wait_for_function(
-        "() => document.querySelector('[data-testid=stApp]')?.getAttribute('data-test-script-state') === 'notRunning'",
-        timeout=timeout_ms,
-    )
-
-
 def _frames(page: Page) -> list[Frame]:
     return [f for f in page.frames if not f.is_detached()]
 
@@ -260,13 +254,11 @@ def test_the_saved_map_and_the_deck(browser: Browser, hostile_release: str, tmp_
     page, _ = open_app(browser, f"{hostile_release}/?park={PARK}")
     settle(page)
     page.get_by_text("Xuất bản trình chiếu và bản đồ").click()
-    with page.expect_download(timeout=90_000) as saved_map:
-        page.get_by_role("button", name="Tải bản đồ tương tác (HTML)").click()
-    with page.expect_download(timeout=90_000) as saved_deck:
-        page.get_by_role("button", name="Tải bản trình chiếu (PPTX)").click()
+    saved_map = download(page, "Tải bản đồ tương tác (HTML)", 60_000)
+    saved_deck = download(page, "Tải bản trình chiếu (PPTX)", 60_000)
     html = tmp_path / "map.html"
-    shutil.copy(saved_map.value.path(), html)
-    deck = Presentation(saved_deck.value.path())
+    shutil.copy(saved_map.path(), html)
+    deck = Presentation(saved_deck.path())
     page.close()
     viewer = browser.new_page(viewport={"width": 1600, "height": 1000})
     offline = Offline()
