@@ -12,17 +12,21 @@ from eipmap.i18n import fmt_number, t
 def coverage_frame(data: Dataset) -> pd.DataFrame:
     """Per province the sources count (index: province code, pilot provinces first): listed, held, share, source.
 
+    ``unplaced``: how many of the province's parks in the dataset (planned ones too) have no location yet.
+
     The sources count parks that exist (established, under construction, operating); a park only planned is held
     in the dataset but not set against that count, so it is counted apart (``planned``).
     """
     planned = data.parks["status"] == "planned"
     held = data.parks[~planned].groupby("province_code").size()
     planned_by = data.parks[planned].groupby("province_code").size()
+    unplaced = data.parks[data.parks["lat"].isna() | data.parks["lon"].isna()].groupby("province_code").size()
     cov = data.coverage.set_index("province_code")
     order = [c for c in data.province_codes if c in cov.index]
     out = cov.reindex(order)[["parks_in_sources", "approximate", "as_of", "source_url", "note"]].copy()
     out["in_dataset"] = held.reindex(order).fillna(0).astype(int)
     out["planned"] = planned_by.reindex(order).fillna(0).astype(int)
+    out["unplaced"] = unplaced.reindex(order).fillna(0).astype(int)  # in the dataset, no sourced location yet
     out["share_pct"] = out["in_dataset"] / out["parks_in_sources"].where(out["parks_in_sources"] > 0) * 100.0
     return out
 
@@ -38,6 +42,7 @@ def coverage_table(data: Dataset, lang: str) -> pd.DataFrame:
             t("coverage.in_dataset", lang): frame["in_dataset"].to_numpy(),
             t("coverage.share", lang): frame["share_pct"].round(1).to_numpy(),
             t("coverage.planned", lang): frame["planned"].to_numpy(),
+            t("coverage.unplaced", lang): frame["unplaced"].to_numpy(),
             t("coverage.approximate", lang): [
                 t("legend.yes" if a else "legend.no", lang) for a in frame["approximate"]
             ],

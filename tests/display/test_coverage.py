@@ -89,6 +89,10 @@ def test_parks_without_a_location_are_listed_and_counted_never_drawn(dataset: Da
     counted = dataset.parks[dataset.parks["province_code"].isin(frame.index)]
     assert (frame["in_dataset"] + frame["planned"]).sum() == len(counted)  # the unplaced are counted
     assert not dataset.values["park_id"].isin(unplaced["park_id"]).any()  # and carry no invented values
+    per_province = unplaced.groupby("province_code").size()
+    assert frame["unplaced"].to_dict() == {
+        c: int(per_province.get(c, 0)) for c in frame.index
+    }  # the data page's column
 
 
 def test_a_point_for_a_park_of_unknown_location_is_refused(tmp_path: Path) -> None:
