@@ -175,22 +175,13 @@ def show_park_map(
     With ``tell_drawn`` the browser reports once that the map is drawn (``map_drawn``), which reruns the script:
     only a screen that waits for it asks.
     """
-    release = cache.release_key()
-    ind = overlay.indicator.indicator_id
     data = {
         "static_url": STATIC_URL,
         "load_failed": t("map.load_failed", lang),
         "height": height,
         "view": {"center": list(view.center), "zoom": view.zoom},
         "tiles": _tiles(tiles),
-        "base": _live(lambda: _base_ref(release, lang), _base_ref.clear),
-        "parks": _live(lambda: _parks_ref(release, ind, overlay.year, lang, overlay), _parks_ref.clear),
-        "dimmed": sorted(dimmed),
-        "dim_style": DIMMED_STYLE,
-        "selected_colour": SELECTED_COLOUR,
-        "selection": _selection(release, selected, lang) if selected else None,
-        "candidates": candidate_features(candidates, lang) if candidates is not None else None,
-        "candidate_style": {"colour": CANDIDATE_COLOUR, "dash": CANDIDATE_DASH},
+        **_layers(overlay, lang, selected, dimmed, candidates),
         "tell_drawn": tell_drawn and not map_drawn(key),
     }
 
@@ -200,6 +191,24 @@ def show_park_map(
             on_click(park)
 
     _COMPONENT(key=key, data=data, height=height, on_park_change=_clicked, on_drawn_change=_nothing)
+
+
+def _layers(
+    overlay: Overlay, lang: str, selected: str | None, dimmed: frozenset[str], candidates: pd.DataFrame | None
+) -> dict[str, object]:
+    """What the map draws: the two big layers by reference, and the small ones (selection, dimming, candidates)."""
+    release = cache.release_key()
+    ind = overlay.indicator.indicator_id
+    return {
+        "base": _live(lambda: _base_ref(release, lang), _base_ref.clear),
+        "parks": _live(lambda: _parks_ref(release, ind, overlay.year, lang, overlay), _parks_ref.clear),
+        "dimmed": sorted(dimmed),
+        "dim_style": DIMMED_STYLE,
+        "selected_colour": SELECTED_COLOUR,
+        "selection": _selection(release, selected, lang) if selected else None,
+        "candidates": candidate_features(candidates, lang) if candidates is not None else None,
+        "candidate_style": {"colour": CANDIDATE_COLOUR, "dash": CANDIDATE_DASH},
+    }
 
 
 def _nothing() -> None:
