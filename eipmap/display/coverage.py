@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from eipmap.analysis.story import province_values
-from eipmap.domain.dataset import Dataset
+from eipmap.domain.dataset import Dataset, unplaced
 from eipmap.i18n import fmt_number, t
 
 
@@ -20,13 +20,13 @@ def coverage_frame(data: Dataset) -> pd.DataFrame:
     planned = data.parks["status"] == "planned"
     held = data.parks[~planned].groupby("province_code").size()
     planned_by = data.parks[planned].groupby("province_code").size()
-    unplaced = data.parks[data.parks["lat"].isna() | data.parks["lon"].isna()].groupby("province_code").size()
+    unplaced_by = data.parks[unplaced(data.parks)].groupby("province_code").size()
     cov = data.coverage.set_index("province_code")
     order = [c for c in data.province_codes if c in cov.index]
     out = cov.reindex(order)[["parks_in_sources", "approximate", "as_of", "source_url", "note"]].copy()
     out["in_dataset"] = held.reindex(order).fillna(0).astype(int)
     out["planned"] = planned_by.reindex(order).fillna(0).astype(int)
-    out["unplaced"] = unplaced.reindex(order).fillna(0).astype(int)  # in the dataset, no sourced location yet
+    out["unplaced"] = unplaced_by.reindex(order).fillna(0).astype(int)  # in the dataset, no sourced location yet
     out["share_pct"] = out["in_dataset"] / out["parks_in_sources"].where(out["parks_in_sources"] > 0) * 100.0
     return out
 
@@ -79,9 +79,9 @@ def province_caption(data: Dataset, code: str, lang: str) -> str:
             t("coverage.province_caption", lang, held=held, listed=f"{approx}{listed}", province=name, share=share)
         )
     own = data.parks[data.parks["province_code"] == code]
-    unplaced = int((own["lat"].isna() | own["lon"].isna()).sum())
-    if unplaced:
-        parts.append(t("coverage.unplaced_note", lang, count=unplaced, province=name))
+    undrawn = int(unplaced(own).sum())
+    if undrawn:
+        parts.append(t("coverage.unplaced_note", lang, count=undrawn, province=name))
     return " ".join(parts)
 
 

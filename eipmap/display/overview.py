@@ -7,7 +7,7 @@ import math
 import pandas as pd
 
 from eipmap.display.overlay import Overlay
-from eipmap.domain.dataset import province_order
+from eipmap.domain.dataset import province_order, unplaced
 from eipmap.i18n import t
 
 
@@ -69,7 +69,7 @@ def province_status_counts(overlay: Overlay, parks: pd.DataFrame) -> pd.DataFram
 
 def unplaced_parks(parks: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Parks no source places yet: counted everywhere, listed beside the map, never drawn at an invented point."""
-    own = parks[parks["lat"].isna() | parks["lon"].isna()]
+    own = parks[unplaced(parks)]
     return pd.DataFrame(
         {
             t("readiness.park", lang): own[f"name_{lang}"].to_numpy(),

@@ -98,6 +98,11 @@ class Dataset:
         return {k: v for k, v in self.indicators.items() if k in has_values and v.kind is not IndicatorKind.REFERENCE}
 
 
+def unplaced(parks: pd.DataFrame) -> pd.Series:
+    """Which parks no source places yet (no point): counted in every table, never drawn."""
+    return parks["lat"].isna() | parks["lon"].isna()
+
+
 def province_order(parks: pd.DataFrame) -> tuple[str, ...]:
     """The five pilot provinces in programme order, then the other provinces of ``parks`` by Vietnamese name."""
     names = dict(zip(parks["province_code"], parks["province_name_vi"], strict=True))
