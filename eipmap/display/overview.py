@@ -12,20 +12,15 @@ from eipmap.i18n import t
 
 
 def province_summary(
-    overlay: Overlay,
-    parks: pd.DataFrame,
-    lang: str,
-    coverage: pd.DataFrame | None = None,
-    names: dict[str, str] | None = None,
+    overlay: Overlay, parks: pd.DataFrame, names: dict[str, str], lang: str, coverage: pd.DataFrame | None = None
 ) -> pd.DataFrame:
     """Per province (pilot first): parks, parks the sources list, with a value, illustrative, meeting target, median.
 
     Every pilot province has its row, one the dataset holds no park of too (0 parks beside what the sources
-    list), as in the status chart; ``names`` (code → name in ``lang``) names it, else its parks do.
+    list), as in the status chart; ``names`` (code → name in ``lang``, ``Dataset.province_names``) names them.
     """
     joined = parks.join(overlay.table[["value", "provenance", "attainment"]], on="park_id")
     listed = coverage.set_index("province_code")["parks_in_sources"] if coverage is not None else pd.Series(dtype=int)
-    named = dict(zip(parks["province_code"], parks[f"province_name_{lang}"], strict=False)) | (names or {})
     has_target = overlay.scheme == "attainment"
     rows = []
     for code in province_order(parks):
@@ -33,7 +28,7 @@ def province_summary(
         known = own["value"].dropna()
         rows.append(
             {
-                t("overview.province", lang): named.get(code, code),
+                t("overview.province", lang): names[code],
                 t("overview.parks", lang): len(own),
                 t("overview.in_sources", lang): listed.get(code),
                 t("overview.with_data", lang): len(known),

@@ -130,7 +130,7 @@ def _map_slide(deck: PresentationType, data: Dataset, spec: DeckSpec) -> None:
     slide.shapes.add_picture(
         io.BytesIO(render_map_png(data, overlay, spec.lang)), Inches(0.4), Inches(1.3), height=Inches(5.5)
     )
-    summary = province_summary(overlay, data.parks, spec.lang, data.coverage, data.province_names(spec.lang))
+    summary = province_summary(overlay, data.parks, data.province_names(spec.lang), spec.lang, data.coverage)
     _table(slide, summary, (7.4, 1.5, 5.6, 2.6), spec.lang, size=10)
     notes = filter(None, (illustrative_note(overlay, spec.lang), coverage_caption(data, spec.lang)))
     _text(slide, (7.4, 4.5, 5.6, 1.6), " ".join(notes), size=10)  # what the counts rest on and cover

@@ -161,7 +161,7 @@ def province_table(key: ReleaseKey, indicator_id: str, year: int, lang: str) -> 
     """The overview's five provinces at a glance, built once per release, indicator, year and language."""
     data = dataset_at(key)
     overlay = overlay_of(key, indicator_id, year, lang)
-    return province_summary(overlay, data.parks, lang, data.coverage, data.province_names(lang))
+    return province_summary(overlay, data.parks, data.province_names(lang), lang, data.coverage)
 
 
 @st.cache_resource(show_spinner=False, max_entries=1024)
